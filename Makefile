@@ -1,0 +1,69 @@
+# Support for SMEs portal. `make run` serves the site, `make test` checks it.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+
+.PHONY: run test test-fast bench messages lint format lock system-packages browser-packages
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# Each lock file is installed once, and again whenever it changes.
+$(VENV)/.runtime-installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-test.lock
+	touch $@ $(VENV)/.runtime-installed
+
+# Debian packages, installed when missing and we are root (CI and fresh machines).
+system-packages:
+	@command -v msgfmt >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) gettext; } \
+		|| { echo "Please install gettext (msgfmt)."; exit 1; }
+
+browser-packages: system-packages
+	@command -v /usr/bin/chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) chromium fonts-noto-cjk; } \
+		|| { echo "Please install Debian's chromium for the browser tests."; exit 1; }
+
+# Compiled message catalogues are build output, rebuilt on every run and test.
+messages: $(VENV)/.runtime-installed system-packages
+	$(MANAGE) compilemessages --ignore=$(VENV) --verbosity 0
+
+run: messages
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
+
+test: $(VENV)/.test-installed browser-packages messages lint
+	$(BIN)/pytest
+
+# The suite without the browser, e.g. for the second CI pass on SQLite.
+test-fast: $(VENV)/.test-installed messages
+	$(BIN)/pytest --ignore=tests/browser
+
+bench: $(VENV)/.test-installed messages
+	$(BIN)/python -m tests.bench
+
+# Regenerate the lock files after editing pyproject.toml.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --generate-hashes --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 -o requirements-test.lock

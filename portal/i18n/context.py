@@ -1,0 +1,40 @@
+"""What every template needs to know about the page's language."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import get_language
+
+from . import languages
+from .languages import Language
+from .urls import language_from_path, path_in_language
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    language: Language
+    url: str
+    is_current: bool
+
+
+def language_context(request) -> dict:
+    """Context for base.html: the page language, the switcher and hreflang alternates.
+
+    Needs no database, so the 500 page can use it too.
+    """
+    current = languages.by_code(get_language())
+    full_path = request.get_full_path()
+    is_home = language_from_path(request.path) is not None and request.path.count("/") == 2
+    alternates = [
+        (language.html_lang, request.build_absolute_uri(path_in_language(request.path, language)))
+        for language in languages.ALL
+    ]
+    x_default = "/" if is_home else path_in_language(request.path, languages.DEFAULT)
+    return {
+        "page_language": current,
+        "language_links": [
+            LanguageLink(language, path_in_language(full_path, language), language == current)
+            for language in languages.ALL
+        ],
+        "hreflang_alternates": alternates,
+        "hreflang_x_default": request.build_absolute_uri(x_default),
+    }

@@ -1,0 +1,39 @@
+"""Activates the language named by the URL prefix, in place of Django's LocaleMiddleware."""
+
+from django.conf import settings
+from django.utils import translation
+
+from . import languages
+from .urls import language_from_path
+
+
+class LanguageMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_from_path(request.path_info)
+        # Unprefixed paths (admin, health checks, static) use the default language.
+        translation.activate((language or languages.DEFAULT).code)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        if language:
+            response.headers.setdefault("Content-Language", language.html_lang)
+            if response.status_code == 200:
+                remember_language(request, response, language)
+        return response
+
+
+def remember_language(request, response, language):
+    """Keep the visitor's last language so `/` can send them back to it."""
+    if request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) == language.code:
+        return
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language.code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

@@ -1,0 +1,92 @@
+"""Real-browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Pages are served with the same Content-Security-Policy and headers as production, and axe-core
+checks WCAG 2.1 A and AA.
+"""
+
+import os
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the test machines run as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    """Mark browser tests and run them last: Playwright's event loop stays in the main thread
+    for the rest of the session, where Django's async-safety check would trip other tests."""
+    browser_items = [item for item in items if "tests/browser/" in str(item.fspath)]
+    for item in browser_items:
+        item.add_marker(pytest.mark.browser)
+        items.remove(item)
+    items.extend(browser_items)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API keeps an event loop in this thread; the ORM calls that tests and
+    # pytest-django make around it are still synchronous and safe.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+        ),
+    )
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def audit(page, axe, live_server):
+    """Open a path, check it was served under our CSP, and return axe's violations."""
+
+    def run(path, status=200):
+        response = page.goto(live_server.url + path)
+        assert response.status == status, path
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        results = axe.run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
+        )
+        assert page.csp_violations == [], page.csp_violations
+        return results
+
+    return run
+
+
+def describe(results) -> str:
+    return results.generate_report() if results.violations_count else ""
