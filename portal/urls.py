@@ -8,6 +8,10 @@ from portal import views
 from portal.i18n.urls import prefixed_patterns
 from portal.sitemaps import SectionPagesSitemap
 
+organisation_patterns = [
+    path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
+]
+
 sitemaps = {"sections": SectionPagesSitemap}
 
 urlpatterns = [
@@ -26,6 +30,7 @@ urlpatterns = [
         path("schemes/", include("schemes.urls")),
         path("events/", include("events.urls")),
         path("notices/", include("notices.urls")),
+        path("organisations/", include((organisation_patterns, "organisations"))),
     ),
 ]
 

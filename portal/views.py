@@ -6,9 +6,11 @@ from django.template import loader
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
+from django.views.generic import DetailView
 
 from portal.i18n.context import language_context
 from portal.i18n.negotiation import negotiate
+from portal.models import Organisation
 
 
 def language_redirect(request):
@@ -63,3 +65,9 @@ def server_error(request):
     except Exception:  # never let the error page itself fail
         context = {}
     return HttpResponseServerError(template.render(context))
+
+
+class OrganisationDetailView(DetailView):
+    """An administering body or organiser; the section apps add their lists in the template."""
+
+    queryset = Organisation.objects.published()

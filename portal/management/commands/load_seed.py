@@ -14,3 +14,5 @@ class Command(BaseCommand):
             return
         # One call, one transaction: fixtures may refer to each other in any order.
         call_command("loaddata", *fixtures, verbosity=options["verbosity"])
+        # loaddata saves raw rows; derived search columns are rebuilt here.
+        call_command("search_reindex", verbosity=options["verbosity"])

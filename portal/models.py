@@ -1,0 +1,112 @@
+"""Models every section shares: publishing rules and the organisations behind content."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.richtext import RichTextField
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Published, and inside its publishing window at `now` (default: this moment)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(publish_from__isnull=True) | Q(publish_from__lte=now),
+            Q(publish_until__isnull=True) | Q(publish_until__gt=now),
+            status=Publishable.Status.PUBLISHED,
+        )
+
+
+class Publishable(models.Model):
+    """A content item staff draft, publish and schedule; the public sees it only when live."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    publish_from = models.DateTimeField(
+        _("publish from"), null=True, blank=True, help_text=_("Leave empty to publish at once.")
+    )
+    publish_until = models.DateTimeField(
+        _("publish until"), null=True, blank=True, help_text=_("Leave empty to keep it published.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last modified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def is_live(self, now=None) -> bool:
+        now = now or timezone.now()
+        return (
+            self.status == self.Status.PUBLISHED
+            and (self.publish_from is None or self.publish_from <= now)
+            and (self.publish_until is None or self.publish_until > now)
+        )
+
+
+class Organisation(Publishable):
+    """A body that administers schemes or organises events (TID, HKMC Insurance, HKTB…)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", kwargs={"slug": self.slug})
+
+
+class ConversionOverride(models.Model):
+    """A term Simplified pages must show differently from plain OpenCC `hk2s`.
+
+    E.g. 赤鱲角 kept as it is: `hk2s` turns it into a rare character many fonts lack.
+    """
+
+    traditional = models.CharField(_("Traditional Chinese term"), max_length=50, unique=True)
+    simplified = models.CharField(
+        _("Simplified Chinese term"),
+        max_length=50,
+        help_text=_("The same as the Traditional term to keep it unconverted."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    class Meta:
+        ordering = ["traditional"]
+        verbose_name = _("Simplified Chinese conversion override")
+        verbose_name_plural = _("Simplified Chinese conversion overrides")
+
+    def __str__(self):
+        return f"{self.traditional} → {self.simplified}"

@@ -1,0 +1,51 @@
+"""Rich text from the admin, sanitized with nh3 before it is stored or loaded."""
+
+import nh3
+from django.db import models
+
+ALLOWED_TAGS = {
+    "p", "br", "h3", "h4", "ul", "ol", "li", "a", "strong", "em", "b", "i", "u", "span",
+    "table", "caption", "thead", "tbody", "tfoot", "tr", "th", "td", "abbr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "hreflang", "lang", "title"},
+    "span": {"lang"},
+    "p": {"lang"},
+    "li": {"lang"},
+    "abbr": {"title"},
+    "th": {"scope", "colspan", "rowspan"},
+    "td": {"colspan", "rowspan"},
+    "ol": {"type", "start"},
+}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html: str) -> str:
+    """Only the tags and attributes the public pages style; links only to safe schemes."""
+    return nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel=None,
+        strip_comments=True,
+    ).strip()
+
+
+class RichTextField(models.TextField):
+    """A TextField whose HTML is sanitized whenever a value enters the model.
+
+    `to_python` runs for forms (through `full_clean`) and for the fixtures loader;
+    `pre_save` catches code that assigns and saves directly.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return sanitize_html(value) if value else value
+
+    def pre_save(self, model_instance, add):
+        value = getattr(model_instance, self.attname)
+        if value:
+            value = sanitize_html(value)
+            setattr(model_instance, self.attname, value)
+        return value
