@@ -10,6 +10,8 @@ from django.core.management import call_command
 from tests.paths import BASE_DIR
 from tests.text import english_phrases
 
+pytestmark = pytest.mark.django_db  # pages read content, /sc/ pages their overrides
+
 PO_FILE = BASE_DIR / "locale" / "zh_Hant" / "LC_MESSAGES" / "django.po"
 PAGES = ["", "schemes/", "events/", "notices/", "no-such-page/"]
 

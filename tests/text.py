@@ -2,7 +2,8 @@
 
 import re
 
-from bs4 import BeautifulSoup, Comment, NavigableString
+from bs4 import BeautifulSoup, NavigableString
+from bs4.element import PreformattedString
 
 ENGLISH_PHRASE = re.compile(r"[A-Za-z]{2,}(?:[ ,'’-]+[A-Za-z]{2,})+")
 INVISIBLE = {"script", "style", "template", "head"}
@@ -24,7 +25,8 @@ def in_other_language(element, page_lang: str) -> bool:
 def visible_strings(soup: BeautifulSoup, *, include_other_languages=True):
     page_lang = soup.html.get("lang", "")
     for node in soup.find_all(string=True):
-        if isinstance(node, Comment) or not isinstance(node, NavigableString):
+        # Comments, the doctype and other declarations are not shown.
+        if isinstance(node, PreformattedString) or not isinstance(node, NavigableString):
             continue
         if any(parent.name in INVISIBLE for parent in node.parents):
             continue

@@ -37,4 +37,10 @@ def language_context(request) -> dict:
         ],
         "hreflang_alternates": alternates,
         "hreflang_x_default": request.build_absolute_uri(x_default),
+        # Simplified pages say they are converted, and link to the Traditional original.
+        "traditional_original_url": (
+            path_in_language(full_path, languages.TRADITIONAL)
+            if current is languages.SIMPLIFIED
+            else None
+        ),
     }

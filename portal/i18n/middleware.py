@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils import translation
 
 from . import languages
+from .simplified import is_convertible, simplified_page
 from .urls import language_from_path
 
 
@@ -37,3 +38,29 @@ def remember_language(request, response, language):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
+
+
+class SimplifiedConversionMiddleware:
+    """Turns every /sc/ response, rendered from the Traditional text, into Simplified Chinese.
+
+    Sits inside ConditionalGetMiddleware and CommonMiddleware so that ETag and Content-Length
+    describe the converted body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            language_from_path(request.path_info) is not languages.SIMPLIFIED
+            or response.streaming
+            or not is_convertible(response.get("Content-Type", ""))
+        ):
+            return response
+        charset = response.charset or "utf-8"
+        converted = simplified_page(response.content.decode(charset), response["Content-Type"])
+        response.content = converted.encode(charset)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response

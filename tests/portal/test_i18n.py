@@ -4,6 +4,8 @@ from portal.i18n import languages
 from portal.i18n.negotiation import negotiate, preferred_tags
 from portal.i18n.urls import language_from_path, path_in_language
 
+pytestmark = pytest.mark.django_db  # pages read content, /sc/ pages their overrides
+
 ACCEPT_LANGUAGE_LANDINGS = [
     ("zh-HK", "/tc/"),
     ("zh-TW", "/tc/"),

@@ -1,5 +1,7 @@
 import pytest
 
+pytestmark = pytest.mark.django_db  # pages read content, /sc/ pages their overrides
+
 URLS = [
     ("/en/", 200),
     ("/sc/schemes/", 200),

@@ -5,6 +5,8 @@ from django.utils import translation
 
 from portal.views import server_error
 
+pytestmark = pytest.mark.django_db  # pages read content, /sc/ pages their overrides
+
 PAGES = ["", "schemes/", "events/", "notices/"]
 HTML_LANG = {"en": "en", "tc": "zh-Hant-HK", "sc": "zh-Hans"}
 

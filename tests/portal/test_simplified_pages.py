@@ -1,0 +1,143 @@
+"""Every /sc/ page is its /tc/ page converted with hk2s, with the Traditional text prevailing."""
+
+import hashlib
+import re
+
+import opencc
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from portal.i18n.simplified import local_pages
+from portal.models import ConversionOverride
+from tests.portal.factories import make_organisation
+from tests.text import visible_strings
+
+pytestmark = pytest.mark.django_db
+HK2S = opencc.OpenCC("hk2s")
+NOTICE_LABEL = "关于简体中文版本"
+
+
+@pytest.fixture
+def site_pages():
+    """One URL (after the prefix) per page type, with the data each needs."""
+    make_organisation(
+        slug="tid",
+        name_en="Trade and Industry Department",
+        name_zh_hant="工業貿易署",
+        description_zh_hant="<p>協助中小企業發展，提供資訊及支援。</p>",
+        address_zh_hant="香港九龍旺角",
+    )
+    return ["", "schemes/", "events/", "notices/", "organisations/tid/", "no-such-page/"]
+
+
+def page_text(soup):
+    """Visible text outside the Simplified notice, the language switcher (each language
+    names itself) and the parts marked not to convert."""
+    for fixed in (
+        soup.find("aside", attrs={"aria-label": NOTICE_LABEL}),
+        soup.find("nav", class_="language-switcher"),
+    ):
+        if fixed:
+            fixed.decompose()
+    return list(visible_strings(soup, include_other_languages=False))
+
+
+def get(client, url):
+    response = client.get(url)
+    return response, BeautifulSoup(response.content, "html.parser")
+
+
+def test_sc_text_is_hk2s_of_tc_text(client, site_pages):
+    for page in site_pages:
+        tc_response, tc = get(client, f"/tc/{page}")
+        sc_response, sc = get(client, f"/sc/{page}")
+        assert sc_response.status_code == tc_response.status_code, page
+        assert page_text(sc) == [HK2S.convert(text) for text in page_text(tc)], page
+
+
+def test_sc_keeps_urls_ids_and_marked_parts(client, site_pages):
+    for page in site_pages:
+        _, tc = get(client, f"/tc/{page}")
+        _, sc = get(client, f"/sc/{page}")
+        traditional_parts = sc.find_all(lang=re.compile("^zh-Hant"))
+        assert [part.get_text() for part in traditional_parts] == ["繁體中文"]
+        assert [el["id"] for el in sc.find_all(id=True)] == [
+            el["id"] for el in tc.find_all(id=True)
+        ]
+        # Every address is the same, except that /tc/ pages link within /tc/ and /sc/ within /sc/.
+        page_text(tc), page_text(sc)  # drops the switcher and the notice
+        assert [el["href"] for el in sc.find_all(href=True)] == [
+            re.sub("^/tc/", "/sc/", el["href"]) for el in tc.find_all(href=True)
+        ]
+
+
+def test_sc_links_stay_in_sc(client, site_pages):
+    for page in site_pages:
+        _, sc = get(client, f"/sc/{page}")
+        for link in sc.find_all("a", href=re.compile("^/(en|tc)/")):
+            assert link.get("hreflang") in {"en", "zh-Hant-HK"}, link
+
+
+def test_sc_page_language_and_headers(client):
+    response, sc = get(client, "/sc/")
+    assert sc.html["lang"] == "zh-Hans"
+    assert response["Content-Language"] == "zh-Hans"
+    assert int(response["Content-Length"]) == len(response.content)
+    assert response["ETag"] == f'"{hashlib.md5(response.content).hexdigest()}"'  # noqa: S324
+    etag_response = client.get("/sc/", headers={"if-none-match": response["ETag"]})
+    assert etag_response.status_code == 304
+
+
+def test_sc_page_keeps_traditional_language_switcher(client):
+    _, sc = get(client, "/sc/events/")
+    switcher = sc.find("nav", class_="language-switcher")
+    assert [a.get_text() for a in switcher.find_all("a")] == ["English", "繁體中文"]
+
+
+def test_sc_notice_links_to_the_same_page_in_traditional(client):
+    _, sc = get(client, "/sc/schemes/?q=%E8%B2%B8")
+    notice = sc.find("aside", attrs={"aria-label": NOTICE_LABEL})
+    assert "以繁体中文版本为准" in notice.get_text()
+    assert notice.find("a")["href"] == "/tc/schemes/?q=%E8%B2%B8"
+    assert notice.find_next("main")  # before the main content, as its own landmark
+    _, tc = get(client, "/tc/schemes/")
+    assert tc.find("aside") is None
+
+
+def test_override_added_shows_on_the_next_request(client, site_pages):
+    make_organisation(slug="airport", name_en="Airport", name_zh_hant="赤鱲角機場管理處")
+    _, before = get(client, "/sc/organisations/airport/")
+    assert before.h1.get_text(strip=True) == "赤𫚭角机场管理处"
+    ConversionOverride.objects.create(traditional="赤鱲角", simplified="赤鱲角")
+    _, after = get(client, "/sc/organisations/airport/")
+    assert after.h1.get_text(strip=True) == "赤鱲角机场管理处"
+
+
+def test_converted_pages_are_cached_by_the_traditional_rendering(client):
+    local_pages.clear()
+    client.get("/sc/notices/")
+    assert len(local_pages.items) == 1
+    client.get("/sc/notices/")
+    assert len(local_pages.items) == 1
+    client.get("/sc/events/")
+    assert len(local_pages.items) == 2
+
+
+def test_english_and_traditional_pages_are_never_converted(client):
+    ConversionOverride.objects.create(traditional="資助計劃", simplified="资助方案")
+    assert "資助計劃" in client.get("/tc/schemes/").content.decode()
+    assert "资助方案" in client.get("/sc/schemes/").content.decode()
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.text(alphabet=st.characters(exclude_categories=("Cs",)), max_size=300))
+def test_any_query_on_sc_pages_is_not_a_server_error(client, query):
+    response = client.get("/sc/schemes/", {"q": query})
+    assert response.status_code < 500
+
+
+@pytest.mark.parametrize("raw", ["%ED%A0%80", "%00", "%FF%FE", "%E8%B2"])
+def test_broken_percent_encoding_is_not_a_server_error(client, raw):
+    assert client.get(f"/sc/schemes/?q={raw}").status_code < 500
