@@ -35,6 +35,7 @@ def test_simplified_catalogue_is_the_traditional_one():
     assert simplified.resolve() == (BASE_DIR / "locale" / "zh_Hant").resolve()
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("page", PAGES)
 def test_no_untranslated_interface_strings_on_traditional_pages(client, page):
     response = client.get(f"/tc/{page}")

@@ -9,6 +9,7 @@ PAGES = ["", "schemes/", "events/", "notices/"]
 HTML_LANG = {"en": "en", "tc": "zh-Hant-HK", "sc": "zh-Hans"}
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("prefix", HTML_LANG)
 @pytest.mark.parametrize("page", PAGES)
 def test_page_shell(get_page, prefix, page):
