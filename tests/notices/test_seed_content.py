@@ -4,6 +4,7 @@ true of the site. These tests load the notices fixture; the others build their o
 import pytest
 from django.core.management import call_command
 
+from notices.models import Notice
 from portal.i18n.search import search_key
 from tests.notices.seed_text import TITLES, normalise, seed_statements
 from tests.paths import BASE_DIR
@@ -106,3 +107,9 @@ def test_privacy_policy_names_the_cookies_the_public_pages_set(seed_notices, cli
     assert "set only one cookie: django_language" in text
     assert "kept for one year" in text
     assert "do not record visitors' IP addresses or query strings" in text
+
+
+def test_loading_the_fixture_again_updates_the_same_notices(seed_notices):
+    call_command("loaddata", FIXTURE, verbosity=0)
+    assert Notice.objects.count() == len(SLUGS)
+    assert list(Notice.objects.values_list("slug", flat=True)) == list(SLUGS)
