@@ -1,7 +1,9 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from notices import views
 
 app_name = "notices"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="notices/notice_list.html"), name="list"),
+    path("", views.NoticeListView.as_view(), name="list"),
+    path("<slug:slug>/", views.NoticeDetailView.as_view(), name="detail"),
 ]

@@ -47,5 +47,7 @@ class RichTextField(models.TextField):
         value = getattr(model_instance, self.attname)
         if value:
             value = sanitize_html(value)
-            setattr(model_instance, self.attname, value)
+            # Not setattr: on a translated field's original attribute, modeltranslation's
+            # descriptor would write the fallback text into the active language's column.
+            model_instance.__dict__[self.attname] = value
         return value

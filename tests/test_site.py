@@ -16,7 +16,6 @@ PO_FILE = BASE_DIR / "locale" / "zh_Hant" / "LC_MESSAGES" / "django.po"
 PAGES = ["", "schemes/", "events/", "notices/", "no-such-page/"]
 
 
-@pytest.mark.django_db
 def test_no_pending_migrations():
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out)

@@ -65,6 +65,7 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
 
 
+@pytest.mark.django_db
 def test_sitemap_lists_every_language_with_bcp47_alternates(client):
     body = client.get("/sitemap.xml").content.decode()
     for prefix in ("en", "tc", "sc"):

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from portal.richtext import sanitize_html
 from tests.portal.factories import make_organisation
@@ -43,3 +44,16 @@ def test_rich_text_is_sanitized_when_saved():
     organisation = make_organisation(description_en='<p onclick="x()">Hi</p><script>x()</script>')
     organisation.refresh_from_db()
     assert organisation.description_en == "<p>Hi</p>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
+def test_saving_keeps_an_empty_translation_empty(language):
+    """The fallback text a translated field shows is not copied into the empty column."""
+    with translation.override(language):
+        organisation = make_organisation(description_en="", description_zh_hant="<p>中文</p>")
+        organisation.refresh_from_db()
+        assert organisation.description_en == ""
+        organisation = make_organisation(description_en="<p>English</p>", description_zh_hant="")
+        organisation.refresh_from_db()
+        assert organisation.description_zh_hant == ""

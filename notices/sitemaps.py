@@ -1,0 +1,14 @@
+from notices.models import Notice
+from portal.sitemaps import LanguageSitemap
+
+
+class NoticeSitemap(LanguageSitemap):
+    """Each statement's own page; the main one is the section page `notices:list`."""
+
+    changefreq = "yearly"
+
+    def items(self):
+        return Notice.objects.published().statements()
+
+    def lastmod(self, notice):
+        return notice.last_revised
