@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from portal.i18n.simplified import local_pages
 from portal.models import ConversionOverride
+from tests.notices.factories import make_notice
 from tests.portal.factories import make_organisation
 from tests.text import visible_strings
 
@@ -29,7 +30,17 @@ def site_pages():
         description_zh_hant="<p>協助中小企業發展，提供資訊及支援。</p>",
         address_zh_hant="香港九龍旺角",
     )
-    return ["", "schemes/", "events/", "notices/", "organisations/tid/", "no-such-page/"]
+    make_notice(slug="important-notices", body_zh_hant="<p>本網站由工業貿易署製作。</p>")
+    make_notice(slug="privacy-policy", title_zh_hant="私隱政策", enquiry_phone="2398 5133")
+    return [
+        "",
+        "schemes/",
+        "events/",
+        "notices/",
+        "notices/privacy-policy/",
+        "organisations/tid/",
+        "no-such-page/",
+    ]
 
 
 def page_text(soup):
