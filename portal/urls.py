@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from events.sitemaps import EventSitemap
 from portal import views
 from portal.i18n.urls import prefixed_patterns
 from portal.sitemaps import SectionPagesSitemap
@@ -12,7 +13,7 @@ organisation_patterns = [
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
 ]
 
-sitemaps = {"sections": SectionPagesSitemap}
+sitemaps = {"sections": SectionPagesSitemap, "events": EventSitemap}
 
 urlpatterns = [
     path("", views.language_redirect, name="language-redirect"),

@@ -14,3 +14,11 @@ def get_page(client):
         return response, BeautifulSoup(response.content, "html.parser")
 
     return get
+
+
+@pytest.fixture(autouse=True)
+def pages_may_read_the_database(request):
+    """Most pages list content (the home page shows upcoming events), so every test may read
+    the (empty) test database unless it sets up its own access with a django_db mark."""
+    if request.node.get_closest_marker("django_db") is None:
+        request.getfixturevalue("db")
