@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from events.models import Event
@@ -12,3 +13,4 @@ class EventAdmin(TabbedTranslationAdmin):
     date_hierarchy = "starts_at"
     filter_horizontal = ("organisers",)
     prepopulated_fields = {"slug": ("title_en",)}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
