@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from events.sitemaps import EventSitemap
 from notices.sitemaps import NoticeSitemap
 from portal import views
 from portal.i18n.urls import prefixed_patterns
@@ -13,7 +14,11 @@ organisation_patterns = [
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
 ]
 
-sitemaps = {"sections": SectionPagesSitemap, "notices": NoticeSitemap}
+sitemaps = {
+    "sections": SectionPagesSitemap,
+    "events": EventSitemap,
+    "notices": NoticeSitemap,
+}
 
 urlpatterns = [
     path("", views.language_redirect, name="language-redirect"),

@@ -14,3 +14,4 @@ def get_page(client):
         return response, BeautifulSoup(response.content, "html.parser")
 
     return get
+

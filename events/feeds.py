@@ -1,0 +1,50 @@
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from events.views import filtered_upcoming_events
+from portal.i18n import languages
+
+
+class UpcomingEventsAtomFeed(Feed):
+    """Upcoming events in the page's language, following the list's filters."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        form, events = filtered_upcoming_events(request, now=timezone.now())
+        if not form.is_valid():
+            raise Http404
+        return events
+
+    def title(self):
+        return _("Support for SMEs: upcoming events")
+
+    def subtitle(self):
+        return _("Seminars, workshops, trade fairs and business missions for SMEs.")
+
+    def link(self):
+        return reverse("events:list")
+
+    @property
+    def language(self):
+        return languages.by_code(get_language()).html_lang
+
+    def items(self, events):
+        return events
+
+    def item_title(self, event):
+        return event.title
+
+    def item_description(self, event):
+        return event.summary
+
+    def item_pubdate(self, event):
+        return event.created_at
+
+    def item_updateddate(self, event):
+        return event.updated_at

@@ -1,0 +1,123 @@
+"""Reading events for the pages: filtering, grouping by month or year, the month grid."""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Prefetch
+
+from events.models import Event
+from portal.models import Organisation
+
+# Month pages exist for these years only, so prev/next links end somewhere sensible.
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+SUNDAY = 6
+
+
+def event_list_public(*, now, category: str = "", organiser: Organisation | None = None):
+    """Published upcoming events, with their published organisers in one extra query."""
+    events = Event.objects.published(now).upcoming(now)
+    if category:
+        events = events.filter(category=category)
+    if organiser:
+        events = events.filter(organisers=organiser)
+    return events.prefetch_related(organisers_prefetch(now=now))
+
+
+def organisers_prefetch(*, now) -> Prefetch:
+    return Prefetch("organisers", queryset=Organisation.objects.published(now))
+
+
+def organisation_list_with_upcoming_events(*, now):
+    """Organisations to offer in the organiser filter."""
+    upcoming = Event.objects.published(now).upcoming(now)
+    return Organisation.objects.published(now).filter(events__in=upcoming).distinct()
+
+
+@dataclass
+class EventGroup:
+    period: datetime.date  # the first day of the month or year
+    events: list = field(default_factory=list)
+
+
+def events_by_month(events) -> list[EventGroup]:
+    """Consecutive events grouped by the Hong Kong month they start in."""
+    return [
+        EventGroup(period, list(group))
+        for period, group in groupby(events, key=lambda event: event.start_day.replace(day=1))
+    ]
+
+
+def events_by_year(events) -> list[EventGroup]:
+    return [
+        EventGroup(datetime.date(year, 1, 1), list(group))
+        for year, group in groupby(events, key=lambda event: event.start_day.year)
+    ]
+
+
+@dataclass
+class CalendarDay:
+    day: datetime.date
+    in_month: bool
+    is_today: bool
+    events: list
+
+
+@dataclass
+class MonthCalendar:
+    month: datetime.date
+    weekdays: list[datetime.date]  # one date per column, for the header names
+    weeks: list[list[CalendarDay]]
+    events: list
+    previous: datetime.date | None
+    next: datetime.date | None
+
+
+def month_is_shown(year: int, month: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12
+
+
+def month_calendar(*, year: int, month: int, events, today: datetime.date) -> MonthCalendar:
+    """Weeks from Sunday to Saturday; an event appears on every day of the month it spans."""
+    events = list(events)
+    weeks = calendar.Calendar(firstweekday=SUNDAY).monthdatescalendar(year, month)
+    by_day = {}
+    for event in (event for event in events if event.has_exact_day):
+        day = max(event.start_day, datetime.date(year, month, 1))
+        while day <= event.end_day and day.month == month:
+            by_day.setdefault(day, []).append(event)
+            day += datetime.timedelta(days=1)
+    first = datetime.date(year, month, 1)
+    previous = (first - datetime.timedelta(days=1)).replace(day=1)
+    following = (first + datetime.timedelta(days=31)).replace(day=1)
+    return MonthCalendar(
+        month=first,
+        weekdays=weeks[0],
+        weeks=[
+            [
+                CalendarDay(day, day.month == month, day == today, by_day.get(day, []))
+                for day in week
+            ]
+            for week in weeks
+        ],
+        events=events,
+        previous=previous if month_is_shown(previous.year, previous.month) else None,
+        next=following if month_is_shown(following.year, following.month) else None,
+    )
+
+
+def organisation_events(*, organisation: Organisation, now, past_limit: int = 50) -> dict:
+    """The organisation's upcoming and past events, for its page."""
+    events = organisation.events.published(now)
+    return {
+        "upcoming": list(events.upcoming(now)),
+        "past": list(events.past(now)[:past_limit]),
+    }
+
+
+def registration_is_open(*, event: Event, now) -> bool:
+    if not event.registration_url or event.is_cancelled:
+        return False
+    return event.registration_deadline is None or event.registration_deadline >= now

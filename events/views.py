@@ -1,0 +1,145 @@
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import DetailView, ListView, TemplateView
+
+from events import selectors
+from events.forms import EventFilterForm
+from events.ical import ical_calendar, ical_event
+from events.models import Event
+
+
+def filtered_upcoming_events(request, *, now):
+    """The filter form read from the query string, and the upcoming events it selects."""
+    form = EventFilterForm(
+        request.GET, organisers=selectors.organisation_list_with_upcoming_events(now=now)
+    )
+    return form, selectors.event_list_public(now=now, **form.filters())
+
+
+def subscription_links(request, form) -> dict:
+    query = form.query_string()
+    ics_path = reverse("events:feed-ics") + query
+    return {
+        "ics_feed_url": ics_path,
+        "webcal_feed_url": f"webcal://{request.get_host()}{ics_path}",
+        "atom_feed_url": reverse("events:feed-atom") + query,
+    }
+
+
+class UpcomingEventListView(TemplateView):
+    template_name = "events/event_list.html"
+
+    def get(self, request, *args, **kwargs):
+        now = timezone.now()
+        form, events = filtered_upcoming_events(request, now=now)
+        context = self.get_context_data(
+            form=form,
+            month_groups=selectors.events_by_month(events),
+            this_month=timezone.localdate(now),
+            **subscription_links(request, form),
+        )
+        # Unknown filter values get the page with a message, as a client error.
+        return self.render_to_response(context, status=200 if form.is_valid() else 400)
+
+
+class EventMonthView(TemplateView):
+    template_name = "events/event_month.html"
+
+    def get_context_data(self, **kwargs):
+        year, month = int(kwargs["year"]), int(kwargs["month"])
+        if not selectors.month_is_shown(year, month):
+            raise Http404
+        now = timezone.now()
+        events = (
+            Event.objects.published(now)
+            .in_month(year, month)
+            .exclude(date_precision=Event.Precision.YEAR)
+            .prefetch_related(selectors.organisers_prefetch(now=now))
+        )
+        calendar = selectors.month_calendar(
+            year=year, month=month, events=events, today=timezone.localdate(now)
+        )
+        return super().get_context_data(calendar=calendar, **kwargs)
+
+
+class PastEventListView(ListView):
+    template_name = "events/event_past.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        now = timezone.now()
+        return (
+            Event.objects.published(now)
+            .past(now)
+            .prefetch_related(selectors.organisers_prefetch(now=now))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["year_groups"] = selectors.events_by_year(context["object_list"])
+        return context
+
+
+class EventDetailView(DetailView):
+    def get_queryset(self):
+        now = timezone.now()
+        return Event.objects.published(now).prefetch_related(selectors.organisers_prefetch(now=now))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            registration_open=selectors.registration_is_open(event=self.object, now=timezone.now()),
+            **kwargs,
+        )
+
+
+class EventIcsView(EventDetailView):
+    """ "Add to calendar": one event as an .ics file."""
+
+    def render_to_response(self, context, **response_kwargs):
+        event = self.object
+        if not event.has_exact_day:
+            raise Http404  # a year or a month is no calendar entry
+        content = ical_calendar(
+            name=event.title,
+            components=[
+                ical_event(
+                    event=event,
+                    url=self.request.build_absolute_uri(event.get_absolute_url()),
+                    host=self.request.get_host(),
+                    now=timezone.now(),
+                )
+            ],
+        )
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+        return response
+
+
+class UpcomingEventsIcsView(View):
+    """The upcoming events, with the list's filters, as a calendar to subscribe to."""
+
+    def get(self, request):
+        now = timezone.now()
+        form, events = filtered_upcoming_events(request, now=now)
+        if not form.is_valid():
+            return HttpResponseBadRequest(
+                " ".join(error for errors in form.errors.values() for error in errors),
+                content_type="text/plain; charset=utf-8",
+            )
+        content = ical_calendar(
+            name=_("Support for SMEs: events"),
+            components=[
+                ical_event(
+                    event=event,
+                    url=request.build_absolute_uri(event.get_absolute_url()),
+                    host=request.get_host(),
+                    now=now,
+                )
+                for event in events
+                if event.has_exact_day
+            ],
+        )
+        return HttpResponse(content, content_type="text/calendar; charset=utf-8")
