@@ -1,16 +1,14 @@
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from events.views import filtered_upcoming_events
-from portal.i18n import languages
+from portal.i18n.feeds import LanguageFeed
 
 
-class UpcomingEventsAtomFeed(Feed):
+class UpcomingEventsAtomFeed(LanguageFeed):
     """Upcoming events in the page's language, following the list's filters."""
 
     feed_type = Atom1Feed
@@ -29,10 +27,6 @@ class UpcomingEventsAtomFeed(Feed):
 
     def link(self):
         return reverse("events:list")
-
-    @property
-    def language(self):
-        return languages.by_code(get_language()).html_lang
 
     def items(self, events):
         return events

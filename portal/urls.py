@@ -20,7 +20,8 @@ sitemaps = {
     "notices": NoticeSitemap,
 }
 
-urlpatterns = [
+# Routes outside the language prefixes.
+unprefixed_patterns = [
     path("", views.language_redirect, name="language-redirect"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
@@ -31,13 +32,17 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(settings.ADMIN_URL, admin.site.urls),
-    *prefixed_patterns(
-        path("", TemplateView.as_view(template_name="portal/home.html"), name="home"),
-        path("schemes/", include("schemes.urls")),
-        path("events/", include("events.urls")),
-        path("notices/", include("notices.urls")),
-        path("organisations/", include((organisation_patterns, "organisations"))),
-    ),
 ]
+
+# Every page, the same path after /en/, /tc/ or /sc/.
+localised_patterns = [
+    path("", TemplateView.as_view(template_name="portal/home.html"), name="home"),
+    path("schemes/", include("schemes.urls")),
+    path("events/", include("events.urls")),
+    path("notices/", include("notices.urls")),
+    path("organisations/", include((organisation_patterns, "organisations"))),
+]
+
+urlpatterns = [*unprefixed_patterns, *prefixed_patterns(*localised_patterns)]
 
 handler500 = "portal.views.server_error"

@@ -14,4 +14,3 @@ def get_page(client):
         return response, BeautifulSoup(response.content, "html.parser")
 
     return get
-

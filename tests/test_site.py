@@ -29,11 +29,9 @@ def test_every_interface_string_is_translated():
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
 
 
-def test_simplified_catalogue_is_the_traditional_one():
-    """No Simplified strings are kept by hand: zh_Hans is a link to zh_Hant."""
-    simplified = BASE_DIR / "locale" / "zh_Hans"
-    assert simplified.is_symlink()
-    assert simplified.resolve() == (BASE_DIR / "locale" / "zh_Hant").resolve()
+def test_no_simplified_catalogue_is_kept():
+    """Simplified pages render the Traditional catalogue and are converted; nothing by hand."""
+    assert not (BASE_DIR / "locale" / "zh_Hans").exists()
 
 
 @pytest.mark.parametrize("page", PAGES)

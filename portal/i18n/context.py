@@ -16,12 +16,18 @@ class LanguageLink:
     is_current: bool
 
 
+def page_language(request) -> Language:
+    """The language a visitor reads: from the URL prefix, not the active translation (which is
+    Traditional on Simplified pages, as they are converted from it)."""
+    return getattr(request, "page_language", None) or languages.by_code(get_language())
+
+
 def language_context(request) -> dict:
     """Context for base.html: the page language, the switcher and hreflang alternates.
 
     Needs no database, so the 500 page can use it too.
     """
-    current = languages.by_code(get_language())
+    current = page_language(request)
     full_path = request.get_full_path()
     is_home = language_from_path(request.path) is not None and request.path.count("/") == 2
     alternates = [

@@ -7,6 +7,8 @@ from . import languages
 from .simplified import is_convertible, simplified_page
 from .urls import language_from_path
 
+SIMPLIFIED_URLCONF = "portal.urls_simplified"
+
 
 class LanguageMiddleware:
     def __init__(self, get_response):
@@ -15,8 +17,15 @@ class LanguageMiddleware:
     def __call__(self, request):
         language = language_from_path(request.path_info)
         # Unprefixed paths (admin, health checks, static) use the default language.
-        translation.activate((language or languages.DEFAULT).code)
-        request.LANGUAGE_CODE = translation.get_language()
+        request.page_language = language or languages.DEFAULT
+        request.LANGUAGE_CODE = request.page_language.code
+        if language is languages.SIMPLIFIED:
+            # A Simplified page is the Traditional page (strings, content, formats) under
+            # /sc/ URLs; SimplifiedConversionMiddleware converts it on the way out.
+            request.urlconf = SIMPLIFIED_URLCONF
+            translation.activate(languages.TRADITIONAL.code)
+        else:
+            translation.activate(request.page_language.code)
         response = self.get_response(request)
         if language:
             response.headers.setdefault("Content-Language", language.html_lang)
@@ -53,7 +62,7 @@ class SimplifiedConversionMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if (
-            language_from_path(request.path_info) is not languages.SIMPLIFIED
+            getattr(request, "page_language", None) is not languages.SIMPLIFIED
             or response.streaming
             or not is_convertible(response.get("Content-Type", ""))
         ):

@@ -9,16 +9,21 @@ from .languages import Language
 
 
 class LanguagePrefixPattern(LocalePrefixPattern):
-    """Matches and reverses the active language's prefix (`tc/` for zh-hant)."""
+    """Matches and reverses the active language's prefix (`tc/` for zh-hant), or always one
+    language's prefix when given one."""
+
+    def __init__(self, language: Language | None = None):
+        super().__init__()
+        self.language = language
 
     @property
     def language_prefix(self):
-        return f"{languages.by_code(get_language()).prefix}/"
+        return f"{(self.language or languages.by_code(get_language())).prefix}/"
 
 
-def prefixed_patterns(*urls):
+def prefixed_patterns(*urls, language: Language | None = None):
     """Like Django's i18n_patterns, with our prefixes."""
-    return [URLResolver(LanguagePrefixPattern(), list(urls))]
+    return [URLResolver(LanguagePrefixPattern(language), list(urls))]
 
 
 def language_from_path(path: str) -> Language | None:

@@ -119,8 +119,7 @@ USE_I18N = True
 USE_TZ = True
 
 MODELTRANSLATION_LANGUAGES = STORED_CODES
-# Simplified pages (zh-hans, not stored) read the Traditional columns.
-MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hant"
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # An empty field shows the other stored language's text, marked with its own `lang`.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "en": ("zh-hant",), "zh-hant": ("en",)}
 

@@ -55,6 +55,13 @@ def page_text(soup):
     return list(visible_strings(soup, include_other_languages=False))
 
 
+def addresses(soup):
+    return [
+        (el["href"], el.name == "link" and el.has_attr("hreflang"))
+        for el in soup.find_all(href=True)
+    ]
+
+
 def get(client, url):
     response = client.get(url)
     return response, BeautifulSoup(response.content, "html.parser")
@@ -77,10 +84,12 @@ def test_sc_keeps_urls_ids_and_marked_parts(client, site_pages):
         assert [el["id"] for el in sc.find_all(id=True)] == [
             el["id"] for el in tc.find_all(id=True)
         ]
-        # Every address is the same, except that /tc/ pages link within /tc/ and /sc/ within /sc/.
+        # Every address is the same, except that /tc/ pages link within /tc/ and /sc/ within
+        # /sc/; the hreflang alternates in <head> name all three languages on both.
         page_text(tc), page_text(sc)  # drops the switcher and the notice
-        assert [el["href"] for el in sc.find_all(href=True)] == [
-            re.sub("^/tc/", "/sc/", el["href"]) for el in tc.find_all(href=True)
+        assert [href for href, _ in addresses(sc)] == [
+            href if is_alternate else re.sub(r"^((?:[a-z]+:)?//[^/]+)?/tc/", r"\1/sc/", href)
+            for href, is_alternate in addresses(tc)
         ]
 
 
