@@ -7,12 +7,13 @@ from django.views.generic import TemplateView
 from portal import views
 from portal.i18n.urls import prefixed_patterns
 from portal.sitemaps import SectionPagesSitemap
+from schemes.sitemaps import SchemeSitemap
 
 organisation_patterns = [
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
 ]
 
-sitemaps = {"sections": SectionPagesSitemap}
+sitemaps = {"sections": SectionPagesSitemap, "schemes": SchemeSitemap}
 
 urlpatterns = [
     path("", views.language_redirect, name="language-redirect"),
