@@ -30,7 +30,8 @@ class SchemeUpdatesFeed(Feed):
         return languages.by_code(get_language()).html_lang
 
     def items(self):
-        return Scheme.objects.published().select_related("organisation").order_by("-updated_at")[:30]
+        schemes = Scheme.objects.published().select_related("organisation")
+        return schemes.order_by("-updated_at")[:30]
 
     def item_title(self, scheme):
         return str(scheme)

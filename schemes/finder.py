@@ -24,7 +24,9 @@ def _url(path: str, params: QueryDict) -> str:
     return f"{path}?{encoded}" if encoded else path
 
 
-def finder_active_filters(form: SchemeFinderForm, path: str, params: QueryDict) -> list[ActiveFilter]:
+def finder_active_filters(
+    form: SchemeFinderForm, path: str, params: QueryDict
+) -> list[ActiveFilter]:
     """Each chosen facet value, with a link to the same search without it."""
     active = []
     for name in FACETS:
@@ -37,7 +39,8 @@ def finder_active_filters(form: SchemeFinderForm, path: str, params: QueryDict) 
     if form.query:
         remaining = params.copy()
         remaining.pop("q", None)
-        active.insert(0, ActiveFilter(str(form.fields["q"].label), form.query, _url(path, remaining)))
+        label = str(form.fields["q"].label)
+        active.insert(0, ActiveFilter(label, form.query, _url(path, remaining)))
     return active
 
 

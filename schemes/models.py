@@ -114,9 +114,7 @@ class Scheme(Publishable):
 
     def clean(self):
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            raise ValidationError(
-                {"closes_on": _("Applications cannot close before they open.")}
-            )
+            raise ValidationError({"closes_on": _("Applications cannot close before they open.")})
 
     def get_absolute_url(self):
         return reverse("schemes:detail", kwargs={"slug": self.slug})

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Max, QuerySet
 from django.utils.translation import get_language
 
 from portal.i18n import languages
@@ -69,3 +69,8 @@ def _ordering(sort: str) -> list:
 def scheme_list_open(*, today: datetime.date, limit: int = 5) -> list[Scheme]:
     """Schemes SMEs can apply to now, closing soonest first, for the home page."""
     return list(scheme_search(today=today, sort=SchemeSort.CLOSING)[:limit])
+
+
+def scheme_information_date() -> datetime.date | None:
+    """The newest "information as at" date among published schemes, for the finder."""
+    return Scheme.objects.published().aggregate(latest=Max("information_as_at"))["latest"]

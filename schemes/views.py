@@ -1,11 +1,10 @@
-from django.db.models import Max
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from . import finder
 from .forms import SchemeFinderForm
 from .models import Scheme
-from .selectors import scheme_search
+from .selectors import scheme_information_date, scheme_search
 from .structured_data import scheme_json_ld
 
 
@@ -20,7 +19,10 @@ class SchemeListView(ListView):
         self.form = SchemeFinderForm(self.request.GET)
         self.form.is_valid()
         return scheme_search(
-            query=self.form.query, filters=self.form.filters, sort=self.form.sort_order, today=self.today
+            query=self.form.query,
+            filters=self.form.filters,
+            sort=self.form.sort_order,
+            today=self.today,
         )
 
     def get_context_data(self, **kwargs):
@@ -32,9 +34,7 @@ class SchemeListView(ListView):
             active_filters=finder.finder_active_filters(self.form, path, params),
             include_closed_url=finder.finder_include_closed_url(self.form, path, params),
             clear_url=finder.finder_clear_url(self.form, path),
-            information_as_at=Scheme.objects.published().aggregate(
-                latest=Max("information_as_at")
-            )["latest"],
+            information_as_at=scheme_information_date(),
             **kwargs,
         )
 
