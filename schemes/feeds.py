@@ -26,7 +26,8 @@ class SchemeUpdatesFeed(Feed):
     def feed_url(self):
         return reverse("schemes:feed")
 
-    def language(self):
+    @property
+    def language(self):  # BCP 47, not Django's code: Atom's xml:lang
         return languages.by_code(get_language()).html_lang
 
     def items(self):

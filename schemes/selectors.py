@@ -29,10 +29,13 @@ class SchemeFilters:
     statuses: tuple[str, ...] = ()
 
 
+def _is_english(language_code: str | None) -> bool:
+    return languages.by_code(language_code or get_language()) == languages.ENGLISH
+
+
 def search_column(language_code: str | None = None) -> str:
     """English pages search the English text; Traditional and Simplified pages the Chinese."""
-    language = languages.by_code(language_code or get_language())
-    return "search_en" if language == languages.ENGLISH else "search_zh"
+    return "search_en" if _is_english(language_code) else "search_zh"
 
 
 def scheme_search(
@@ -55,15 +58,17 @@ def scheme_search(
     if filters.applicants:
         schemes = schemes.filter(applicant__in=filters.applicants)
     schemes = schemes.with_status(filters.statuses or ACCEPTING_APPLICATIONS, today=today)
-    return schemes.order_by(*_ordering(sort))
+    # Simplified pages read (and so sort by) the Traditional names.
+    name = "name_en" if _is_english(language_code) else "name_zh_hant"
+    return schemes.order_by(*_ordering(sort, name))
 
 
-def _ordering(sort: str) -> list:
+def _ordering(sort: str, name: str) -> list:
     if sort == SchemeSort.CLOSING:
-        return [F("closes_on").asc(nulls_last=True), "name", "pk"]
+        return [F("closes_on").asc(nulls_last=True), name, "pk"]
     if sort == SchemeSort.FUNDING:
-        return [F("max_funding_hkd").desc(nulls_last=True), "name", "pk"]
-    return ["name", "pk"]
+        return [F("max_funding_hkd").desc(nulls_last=True), name, "pk"]
+    return [name, "pk"]
 
 
 def scheme_list_open(*, today: datetime.date, limit: int = 5) -> list[Scheme]:

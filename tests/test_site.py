@@ -10,6 +10,9 @@ from django.core.management import call_command
 from tests.paths import BASE_DIR
 from tests.text import english_phrases
 
+# The home page and the scheme finder list content from the database.
+pytestmark = pytest.mark.django_db
+
 PO_FILE = BASE_DIR / "locale" / "zh_Hant" / "LC_MESSAGES" / "django.po"
 PAGES = ["", "schemes/", "events/", "notices/", "no-such-page/"]
 

@@ -4,6 +4,9 @@ from portal.i18n import languages
 from portal.i18n.negotiation import negotiate, preferred_tags
 from portal.i18n.urls import language_from_path, path_in_language
 
+# The home page and the scheme finder list content from the database.
+pytestmark = pytest.mark.django_db
+
 ACCEPT_LANGUAGE_LANDINGS = [
     ("zh-HK", "/tc/"),
     ("zh-TW", "/tc/"),

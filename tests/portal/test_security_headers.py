@@ -1,5 +1,8 @@
 import pytest
 
+# The home page and the scheme finder list content from the database.
+pytestmark = pytest.mark.django_db
+
 URLS = [
     ("/en/", 200),
     ("/sc/schemes/", 200),

@@ -5,6 +5,9 @@ from django.utils import translation
 
 from portal.views import server_error
 
+# The home page and the scheme finder list content from the database.
+pytestmark = pytest.mark.django_db
+
 PAGES = ["", "schemes/", "events/", "notices/"]
 HTML_LANG = {"en": "en", "tc": "zh-Hant-HK", "sc": "zh-Hans"}
 
