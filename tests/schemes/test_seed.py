@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from schemes.models import Scheme
@@ -78,8 +79,6 @@ def normalise(text: str, chinese: bool) -> str:
 def page_text(client, prefix, slug) -> str:
     response = client.get(f"/{prefix}/schemes/{slug}/")
     assert response.status_code == 200
-    from bs4 import BeautifulSoup
-
     return BeautifulSoup(response.content, "html.parser").main.get_text("")
 
 
@@ -98,7 +97,9 @@ def test_four_schemes_in_both_languages(seed):
     schemes = Scheme.objects.published().order_by("pk")
     assert [s.slug for s in schemes] == SLUGS
     for scheme in schemes:
-        assert scheme.name_en and scheme.name_zh_hant and scheme.summary_en and scheme.summary_zh_hant
+        assert (
+            scheme.name_en and scheme.name_zh_hant and scheme.summary_en and scheme.summary_zh_hant
+        )
         for section in scheme.sections.all():
             assert section.heading_en and section.heading_zh_hant
             assert section.body_en and section.body_zh_hant
@@ -139,8 +140,6 @@ def test_no_extraction_artefacts_remain(seed):
 
 
 def table_headers(client, prefix, slug):
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(client.get(f"/{prefix}/schemes/{slug}/").content, "html.parser")
     (table,) = soup.main.find_all("table")
     assert table.caption.get_text(strip=True)
@@ -151,7 +150,12 @@ def table_headers(client, prefix, slug):
 
 def test_sfgs_guarantee_products_table(client, seed):
     columns, rows = table_headers(client, "en", "sme-financing-guarantee-scheme")
-    assert columns[:4] == ["Guarantee Product Code", "SME50A/ SME50B", "SME60A/ SME60B", "SME70A/ SME70B"]
+    assert columns[:4] == [
+        "Guarantee Product Code",
+        "SME50A/ SME50B",
+        "SME60A/ SME60B",
+        "SME70A/ SME70B",
+    ]
     assert rows == [
         "Risk Sharing Factor",
         "Application Period",
@@ -183,9 +187,9 @@ def test_mic_is_closed_as_of_a_fixed_date(seed):
 
 
 def test_structured_facts_from_the_seed(client, seed):
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(client.get("/en/schemes/sme-export-marketing-fund/").content, "html.parser")
+    soup = BeautifulSoup(
+        client.get("/en/schemes/sme-export-marketing-fund/").content, "html.parser"
+    )
     assert [a["href"] for a in soup.select('a[href^="tel:"]')] == ["tel:23985127", "tel:23985125"]
     assert {dd.get_text() for dd in soup.select("#enquiries ~ dl dd")} >= {"2391 2646", "3525 0329"}
     assert soup.find("a", href="mailto:emf_enquiry@tid.gov.hk")
@@ -194,7 +198,10 @@ def test_structured_facts_from_the_seed(client, seed):
         client.get("/tc/schemes/sme-financing-guarantee-scheme/").content, "html.parser"
     )
     facts = soup.select_one("dl.key-facts").get_text("", strip=True)
-    assert "香港按證保險有限公司（按證保險公司），一所由香港按揭證券有限公司（按揭證券公司）全資擁有之附屬公司。" in facts
+    assert (
+        "香港按證保險有限公司（按證保險公司），一所由香港按揭證券有限公司（按揭證券公司）全資擁有之附屬公司。"
+        in facts
+    )
 
 
 def test_loading_the_seed_twice_changes_nothing(seed):

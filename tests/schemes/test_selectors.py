@@ -24,7 +24,11 @@ def test_keyword_matches_name_abbreviation_summary_and_sections_in_english():
     make_scheme(slug="by-summary", summary_en="Helps with exports.")
     add_section(make_scheme(slug="by-section"), anchor="scope", body_en="<p>An export fair.</p>")
     make_scheme(slug="unrelated")
-    assert sorted(slugs(query="export", language_code="en")) == ["by-name", "by-section", "by-summary"]
+    assert sorted(slugs(query="export", language_code="en")) == [
+        "by-name",
+        "by-section",
+        "by-summary",
+    ]
     assert slugs(query="emf", language_code="en") == ["by-abbreviation"]
 
 
@@ -35,7 +39,11 @@ def test_every_word_must_match():
 
 
 def test_section_markup_is_not_searchable():
-    add_section(make_scheme(slug="s"), anchor="a", body_en='<p>Plain <a href="https://x.test/">words</a></p>')
+    add_section(
+        make_scheme(slug="s"),
+        anchor="a",
+        body_en='<p>Plain <a href="https://x.test/">words</a></p>',
+    )
     assert slugs(query="href", language_code="en") == []
     assert slugs(query="words", language_code="en") == ["s"]
 
@@ -72,7 +80,12 @@ def test_open_and_rolling_by_default_closed_on_request():
 def test_sort_by_name_closing_date_and_funding():
     make_scheme(slug="b", name_en="B", closes_on=TODAY + datetime.timedelta(days=60))
     make_scheme(slug="a", name_en="A", max_funding_hkd=100_000)
-    make_scheme(slug="c", name_en="C", closes_on=TODAY + datetime.timedelta(days=5), max_funding_hkd=6_000_000)
+    make_scheme(
+        slug="c",
+        name_en="C",
+        closes_on=TODAY + datetime.timedelta(days=5),
+        max_funding_hkd=6_000_000,
+    )
     assert slugs(sort=SchemeSort.NAME, language_code="en") == ["a", "b", "c"]
     assert slugs(sort=SchemeSort.CLOSING, language_code="en") == ["c", "b", "a"]
     assert slugs(sort=SchemeSort.FUNDING, language_code="en") == ["c", "a", "b"]

@@ -45,7 +45,9 @@ dates = st.one_of(st.none(), st.dates(datetime.date(2019, 1, 1), datetime.date(2
 
 @pytest.mark.django_db
 @settings(max_examples=40, deadline=None)
-@given(opens=dates, closes=dates, today=st.dates(datetime.date(2019, 1, 1), datetime.date(2021, 1, 1)))
+@given(
+    opens=dates, closes=dates, today=st.dates(datetime.date(2019, 1, 1), datetime.date(2021, 1, 1))
+)
 def test_database_filter_agrees_with_the_function(opens, closes, today):
     if opens and closes and closes < opens:
         closes = opens

@@ -102,7 +102,9 @@ def test_finder_links_its_atom_feed(get_page):
 
 
 def make_full_scheme():
-    tid = make_organisation(slug="tid", name_en="Trade and Industry Department", short_name_en="TID")
+    tid = make_organisation(
+        slug="tid", name_en="Trade and Industry Department", short_name_en="TID"
+    )
     scheme = make_scheme(
         slug="sgs",
         organisation=tid,
@@ -127,7 +129,10 @@ def test_scheme_page_in_english(get_page):
     make_full_scheme()
     _, soup = get_page("/en/schemes/sgs/")
     assert soup.h1.get_text(" ", strip=True) == "SME Loan Guarantee Scheme (SGS)"
-    assert soup.find(lang="zh-Hant-HK", class_="scheme__other-name").get_text() == "中小企業信貸保證計劃"
+    assert (
+        soup.find(lang="zh-Hant-HK", class_="scheme__other-name").get_text()
+        == "中小企業信貸保證計劃"
+    )
     crumbs = [li.get_text(strip=True) for li in soup.select(".breadcrumbs li")]
     assert crumbs == ["Home", "Funding Schemes", "SME Loan Guarantee Scheme"]
     facts = soup.select_one("dl.key-facts").get_text(" ", strip=True)
@@ -136,7 +141,11 @@ def test_scheme_page_in_english(get_page):
     assert soup.find("a", rel="external")["href"].startswith("https://www.smefund.tid.gov.hk/")
     contents = [a["href"] for a in soup.select(".contents a")]
     assert contents == ["#key-facts", "#objective", "#eligibility", "#enquiries"]
-    assert [h2["id"] for h2 in soup.select("section h2")] == ["objective", "eligibility", "enquiries"]
+    assert [h2["id"] for h2 in soup.select("section h2")] == [
+        "objective",
+        "eligibility",
+        "enquiries",
+    ]
     assert [a["href"] for a in soup.select('a[href^="tel:"]')] == ["tel:23985127", "tel:23985125"]
     assert soup.find("a", href="mailto:sgs_enquiry@tid.gov.hk")
     assert soup.find("dd", string="2391 2646")  # fax: text, not a link
@@ -148,7 +157,9 @@ def test_scheme_page_in_chinese_marks_the_english_name(get_page):
     make_full_scheme()
     _, soup = get_page("/tc/schemes/sgs/")
     assert soup.h1.get_text(" ", strip=True) == "中小企業信貸保證計劃 (SGS)"
-    assert soup.find(lang="en", class_="scheme__other-name").get_text() == "SME Loan Guarantee Scheme"
+    assert (
+        soup.find(lang="en", class_="scheme__other-name").get_text() == "SME Loan Guarantee Scheme"
+    )
     assert "2019年4月1日" in soup.select_one("dl.key-facts").get_text()
 
 
@@ -208,7 +219,9 @@ def test_organisation_page_lists_its_published_schemes(get_page):
 
 def test_home_page_lists_open_schemes(get_page):
     make_scheme(name_en="Open Scheme")
-    make_scheme(name_en="Closed Scheme", closes_on=timezone.localdate() - datetime.timedelta(days=1))
+    make_scheme(
+        name_en="Closed Scheme", closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
     _, soup = get_page("/en/")
     assert [a.get_text() for a in soup.select(".open-schemes a")] == ["Open Scheme"]
 
