@@ -23,3 +23,9 @@ def open_schemes(limit=5):
 def hong_kong_today():
     """{% hong_kong_today as today %}: for statuses in partials that have no view context."""
     return timezone.localdate()
+
+
+@register.filter
+def thousands(value):
+    """6000000 → "6,000,000" in every language (zh-hant's locale format does not group)."""
+    return f"{value:,}" if isinstance(value, int) else value

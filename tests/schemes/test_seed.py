@@ -198,6 +198,7 @@ def test_structured_facts_from_the_seed(client, seed):
         client.get("/tc/schemes/sme-financing-guarantee-scheme/").content, "html.parser"
     )
     facts = soup.select_one("dl.key-facts").get_text("", strip=True)
+    assert "港幣15,000,000元" in facts
     assert (
         "香港按證保險有限公司（按證保險公司），一所由香港按揭證券有限公司（按揭證券公司）全資擁有之附屬公司。"
         in facts
