@@ -9,6 +9,7 @@ from notices.sitemaps import NoticeSitemap
 from portal import views
 from portal.i18n.urls import prefixed_patterns
 from portal.sitemaps import SectionPagesSitemap
+from schemes.sitemaps import SchemeSitemap
 
 organisation_patterns = [
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
@@ -16,6 +17,7 @@ organisation_patterns = [
 
 sitemaps = {
     "sections": SectionPagesSitemap,
+    "schemes": SchemeSitemap,
     "events": EventSitemap,
     "notices": NoticeSitemap,
 }

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class SchemesConfig(AppConfig):
     name = "schemes"
     verbose_name = _("Funding schemes")
+
+    def reindex_search(self) -> int:
+        """Called by `manage.py search_reindex` (and `load_seed`) after raw loads."""
+        from .services import scheme_reindex_all
+
+        return scheme_reindex_all()

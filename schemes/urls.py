@@ -1,7 +1,11 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from . import views
+from .feeds import SchemeUpdatesFeed
 
 app_name = "schemes"
 urlpatterns = [
-    path("", TemplateView.as_view(template_name="schemes/scheme_list.html"), name="list"),
+    path("", views.SchemeListView.as_view(), name="list"),
+    path("feed/", SchemeUpdatesFeed(), name="feed"),
+    path("<slug:slug>/", views.SchemeDetailView.as_view(), name="detail"),
 ]

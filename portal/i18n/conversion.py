@@ -6,7 +6,6 @@ marked `translate="no"` or `lang="zh-Hant…"` pass through byte for byte. Staff
 over OpenCC's dictionaries.
 """
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -29,6 +28,7 @@ TOKEN = re.compile(
 ATTRIBUTE = re.compile(
     r"""(?P<name>[^\s"'>/=]+)(?:\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>]+)))?"""
 )
+JSON_STRING = re.compile(r'"(?P<text>(?:[^"\\]|\\.)*)"(?P<colon>\s*:)?')
 READABLE_ATTRIBUTES = {"title", "alt", "aria-label", "aria-description", "placeholder"}
 READABLE_META = {
     "description", "og:title", "og:description", "og:site_name", "og:image:alt",
@@ -141,23 +141,20 @@ def _add_tag(page: _Page, tag: str, name: str, attrs: str, attributes: dict[str,
 
 
 def _convert_json_ld(body: str, converter: Converter) -> str:
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return body
+    """Convert the prose string values of JSON-LD in place, keeping its layout and escaping.
 
-    def walk(value, key=None):
-        if isinstance(value, dict):
-            return {k: walk(v, k) for k, v in value.items()}
-        if isinstance(value, list):
-            return [walk(v, key) for v in value]
-        if isinstance(value, str) and key not in JSON_LD_LITERAL_KEYS:
-            return converter.convert(value)
-        return value
-
-    # Escaped as Django's json_script escapes, so the result stays safe inside <script>.
-    text = json.dumps(walk(data), ensure_ascii=False)
-    return text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    A string followed by a colon is a key; values under identifier and address keys stay.
+    """
+    parts, last, key = [], 0, None
+    for match in JSON_STRING.finditer(body):
+        if match["colon"]:
+            key = match["text"]
+        elif key not in JSON_LD_LITERAL_KEYS:
+            parts.append(body[last : match.start("text")])
+            parts.append(converter.convert(match["text"]))
+            last = match.end("text")
+    parts.append(body[last:])
+    return "".join(parts)
 
 
 def convert_html(html: str, converter: Converter) -> str:

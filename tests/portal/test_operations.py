@@ -7,6 +7,9 @@ from django.test import override_settings
 
 from portal import views
 
+# The home page and the scheme finder list content from the database.
+pytestmark = pytest.mark.django_db
+
 
 def test_healthz(client):
     response = client.get("/healthz")

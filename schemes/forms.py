@@ -1,0 +1,80 @@
+"""The finder's GET parameters, validated: anything unexpected is reported, never a 500."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.i18n.text import MAX_QUERY_LENGTH, clean_user_text
+from portal.models import Organisation
+
+from .models import Applicant, Scheme, SupportType
+from .selectors import SchemeFilters, SchemeSort
+from .status import SchemeStatus
+
+SORT_CHOICES = [
+    (SchemeSort.NAME, _("Name")),
+    (SchemeSort.CLOSING, _("Closing date (soonest first)")),
+    (SchemeSort.FUNDING, _("Maximum funding (highest first)")),
+]
+
+
+class SchemeFinderForm(forms.Form):
+    q = forms.CharField(label=_("Search schemes"), required=False)
+    type = forms.MultipleChoiceField(
+        label=_("Type of support"), choices=SupportType.choices, required=False
+    )
+    organisation = forms.MultipleChoiceField(label=_("Administered by"), required=False)
+    applicant = forms.MultipleChoiceField(
+        label=_("Who can apply"), choices=Applicant.choices, required=False
+    )
+    status = forms.MultipleChoiceField(
+        label=_("Status"), choices=SchemeStatus.choices, required=False
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.query_was_shortened = False
+        # Only bodies with a published scheme are worth offering as a filter.
+        organisations = Organisation.objects.published().filter(
+            pk__in=Scheme.objects.published().values("organisation")
+        )
+        self.fields["organisation"].choices = [(o.slug, o.name) for o in organisations]
+
+    def clean_q(self):
+        raw = self.cleaned_data["q"]
+        query = clean_user_text(raw)
+        self.query_was_shortened = len(" ".join(raw.split())) > MAX_QUERY_LENGTH
+        return query
+
+    def value(self, name: str):
+        """A field's cleaned value, or its empty value when it was missing or invalid."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        default = [] if isinstance(self.fields[name], forms.MultipleChoiceField) else ""
+        return self.cleaned_data.get(name) or default
+
+    @property
+    def query(self) -> str:
+        return self.value("q")
+
+    @property
+    def sort_order(self) -> str:
+        return self.value("sort") or SchemeSort.NAME
+
+    @property
+    def ignored_filters(self) -> list[tuple[str, str]]:
+        """(field label, reason) for each parameter that could not be used."""
+        return [
+            (str(self.fields[name].label), str(message))
+            for name, messages in self.errors.items()
+            for message in messages
+        ]
+
+    @property
+    def filters(self) -> SchemeFilters:
+        return SchemeFilters(
+            support_types=tuple(self.value("type")),
+            organisations=tuple(self.value("organisation")),
+            applicants=tuple(self.value("applicant")),
+            statuses=tuple(self.value("status")),
+        )

@@ -1,0 +1,81 @@
+"""Reading schemes for the public pages: the finder's one entry point and the home page list."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Max, QuerySet
+from django.utils.translation import get_language
+
+from portal.i18n import languages
+from portal.i18n.search import query_terms
+
+from .models import Scheme
+from .status import ACCEPTING_APPLICATIONS
+
+
+class SchemeSort:
+    NAME = "name"
+    CLOSING = "closing"
+    FUNDING = "funding"
+
+
+@dataclass(frozen=True)
+class SchemeFilters:
+    """The finder's facets; an empty tuple means "any". No statuses means "open to applicants"."""
+
+    support_types: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()  # organisation slugs
+    applicants: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+
+def _is_english(language_code: str | None) -> bool:
+    return languages.by_code(language_code or get_language()) == languages.ENGLISH
+
+
+def search_column(language_code: str | None = None) -> str:
+    """English pages search the English text; Traditional and Simplified pages the Chinese."""
+    return "search_en" if _is_english(language_code) else "search_zh"
+
+
+def scheme_search(
+    *,
+    query: str = "",
+    filters: SchemeFilters = SchemeFilters(),  # noqa: B008 (frozen, so safe to share)
+    sort: str = SchemeSort.NAME,
+    today: datetime.date,
+    language_code: str | None = None,
+) -> QuerySet[Scheme]:
+    """Published schemes matching every word of `query` and every facet, sorted."""
+    schemes = Scheme.objects.published().select_related("organisation")
+    column = search_column(language_code)
+    for term in query_terms(query):
+        schemes = schemes.filter(**{f"{column}__contains": term})
+    if filters.support_types:
+        schemes = schemes.filter(support_type__in=filters.support_types)
+    if filters.organisations:
+        schemes = schemes.filter(organisation__slug__in=filters.organisations)
+    if filters.applicants:
+        schemes = schemes.filter(applicant__in=filters.applicants)
+    schemes = schemes.with_status(filters.statuses or ACCEPTING_APPLICATIONS, today=today)
+    # Simplified pages read (and so sort by) the Traditional names.
+    name = "name_en" if _is_english(language_code) else "name_zh_hant"
+    return schemes.order_by(*_ordering(sort, name))
+
+
+def _ordering(sort: str, name: str) -> list:
+    if sort == SchemeSort.CLOSING:
+        return [F("closes_on").asc(nulls_last=True), name, "pk"]
+    if sort == SchemeSort.FUNDING:
+        return [F("max_funding_hkd").desc(nulls_last=True), name, "pk"]
+    return [name, "pk"]
+
+
+def scheme_list_open(*, today: datetime.date, limit: int = 5) -> list[Scheme]:
+    """Schemes SMEs can apply to now, closing soonest first, for the home page."""
+    return list(scheme_search(today=today, sort=SchemeSort.CLOSING)[:limit])
+
+
+def scheme_information_date() -> datetime.date | None:
+    """The newest "information as at" date among published schemes, for the finder."""
+    return Scheme.objects.published().aggregate(latest=Max("information_as_at"))["latest"]

@@ -1,0 +1,69 @@
+from django.utils import timezone
+from django.views.generic import DetailView, ListView
+
+from portal.i18n.context import page_language
+
+from . import finder
+from .forms import SchemeFinderForm
+from .models import Scheme
+from .selectors import scheme_information_date, scheme_search
+from .structured_data import scheme_json_ld
+
+
+class SchemeListView(ListView):
+    """The scheme finder: keyword, facets and sort from a plain GET form."""
+
+    template_name = "schemes/scheme_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.today = timezone.localdate()  # Hong Kong's date (TIME_ZONE)
+        self.form = SchemeFinderForm(self.request.GET)
+        self.form.is_valid()
+        return scheme_search(
+            query=self.form.query,
+            filters=self.form.filters,
+            sort=self.form.sort_order,
+            today=self.today,
+        )
+
+    def get_context_data(self, **kwargs):
+        params, path = self.request.GET, self.request.path
+        return super().get_context_data(
+            form=self.form,
+            today=self.today,
+            shown_statuses=finder.finder_shown_statuses(self.form),
+            active_filters=finder.finder_active_filters(self.form, path, params),
+            include_closed_url=finder.finder_include_closed_url(self.form, path, params),
+            clear_url=finder.finder_clear_url(self.form, path),
+            information_as_at=scheme_information_date(),
+            **kwargs,
+        )
+
+
+class SchemeDetailView(DetailView):
+    """One scheme: key facts, contents, sections and enquiries."""
+
+    def get_queryset(self):
+        return Scheme.objects.published()
+
+    def get_object(self, queryset=None):
+        queryset = (queryset or self.get_queryset()).select_related("organisation")
+        return super().get_object(queryset.prefetch_related("sections", "contacts"))
+
+    def get_context_data(self, **kwargs):
+        scheme = self.object
+        canonical_url = self.request.build_absolute_uri(scheme.get_absolute_url())
+        contacts = {kind: [] for kind in ("phone", "fax", "email")}
+        for contact in scheme.contacts.all():
+            contacts[contact.kind].append(contact)
+        return super().get_context_data(
+            today=timezone.localdate(),
+            canonical_url=canonical_url,
+            contacts=contacts,
+            json_ld=scheme_json_ld(
+                scheme=scheme, url=canonical_url, language=page_language(self.request)
+            ),
+            last_revised=scheme.last_reviewed,
+            **kwargs,
+        )
