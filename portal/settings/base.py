@@ -86,8 +86,6 @@ else:
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Django 6 default, adopted now: a URL typed without a scheme means https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Cache: shared Redis when REDIS_URL is set, so workers on several machines agree.
 REDIS_URL = env_str("REDIS_URL")
