@@ -1,5 +1,6 @@
 """Saved versions of content (django-reversion), and what changed between two of them."""
 
+import datetime
 import difflib
 import html
 import re
@@ -111,10 +112,17 @@ def previous_version(version: Version) -> Version | None:
     )
 
 
+def comparable(value):
+    """Versions are stored as JSON, which keeps times to the millisecond only."""
+    if isinstance(value, datetime.datetime):
+        return value.replace(microsecond=value.microsecond // 1000 * 1000)
+    return value
+
+
 def version_saved_at(instance, updated_at) -> Version | None:
     """The version of `instance` whose own `updated_at` was `updated_at`, if one was kept."""
     for version in Version.objects.get_for_object(instance)[:50]:
-        if version.field_dict.get("updated_at") == updated_at:
+        if comparable(version.field_dict.get("updated_at")) == comparable(updated_at):
             return version
     return None
 
@@ -130,5 +138,6 @@ def fields_changed_since(instance, opened_at) -> list[str]:
     return [
         field_label(field)
         for field in diff_fields(type(instance))
-        if opened.field_dict.get(field.attname) != getattr(instance, field.attname)
+        if comparable(opened.field_dict.get(field.attname))
+        != comparable(getattr(instance, field.attname))
     ]
