@@ -12,11 +12,26 @@
     document.head.append(placeholder);
   }
 
+  // The editable area of each rich-text editor gets its field's label, and the language of
+  // the text in it, so screen readers announce and pronounce it right.
+  const LANGUAGES = { en: ["en", "English"], zh_hant: ["zh-Hant-HK", "Traditional Chinese"] };
+  document.addEventListener("prose-editor:ready", function (event) {
+    const textarea = event.detail.textarea;
+    const editable = event.detail.editor.view.dom;
+    const label = document.querySelector('label[for="' + textarea.id + '"]');
+    const suffix = Object.keys(LANGUAGES).find((code) => textarea.id.endsWith("_" + code));
+    const name = label ? label.textContent.replace(/[:：]\s*$/, "").trim() : textarea.name;
+    editable.setAttribute("aria-label", suffix ? name + " (" + LANGUAGES[suffix][1] + ")" : name);
+    editable.setAttribute("aria-multiline", "true");
+    if (suffix) editable.setAttribute("lang", LANGUAGES[suffix][0]);
+  });
+
   // modeltranslation's "switch every tab" menu has no label of its own.
   document.addEventListener("DOMContentLoaded", function () {
     window.setTimeout(function () {
       const select = document.getElementById("modeltranslation-main-switch");
-      const label = document.documentElement.dataset.languageSwitchLabel;
+      const note = document.querySelector("[data-language-switch-label]");
+      const label = note && note.dataset.languageSwitchLabel;
       if (select && label) select.setAttribute("aria-label", label);
     }, 0);
   });
