@@ -53,7 +53,8 @@ def test_staff_edit_both_languages_preview_in_simplified_and_publish(page, live_
     type_in_editor(page, "id_description_en", "Guarantees for SME loans.")
     page.click('a[href="#tab_id_description_zh_hant"]')
     type_in_editor(page, "id_description_zh_hant", "為中小企貸款提供擔保。")
-    check(axe, page, {"include": [[".prose-editor"], [".content-languages-note"], [".preview-links"]]})
+    our_parts = [[".prose-editor"], [".content-languages-note"], [".preview-links"]]
+    check(axe, page, {"include": our_parts})
     page.csp_violations.clear()
     page.click('input[name="_continue"]')
     page.wait_for_selector(".messagelist .success")
@@ -68,9 +69,9 @@ def test_staff_edit_both_languages_preview_in_simplified_and_publish(page, live_
     assert response.status == 200
     assert "no-store" in response.headers["cache-control"]
     assert page.locator(".preview-banner").is_visible()
-    assert "為中小企貸款提供擔保" in page.locator("main").inner_text() or "为中小企贷款提供担保" in (
-        page.locator("main").inner_text()
-    )
+    # Traditional text now; OpenCC's Simplified once the lead's conversion middleware lands.
+    main_text = page.locator("main").inner_text()
+    assert "為中小企貸款提供擔保" in main_text or "为中小企贷款提供担保" in main_text
     check(axe, page)
 
     page.goto(change_url)

@@ -73,7 +73,7 @@ def test_admin_moves_when_admin_url_is_set():
             "from django.urls import reverse; print(reverse('admin:index'))",
         ],
         cwd=BASE_DIR,
-        env={**os.environ, "ADMIN_URL": "tid-staff", "DJANGO_SETTINGS_MODULE": "portal.settings.test"},
+        env={**os.environ, "ADMIN_URL": "tid-staff"},
         capture_output=True,
         text=True,
         check=True,
