@@ -6,6 +6,7 @@ and the no-lost-edits check, so a section app only lists its fields.
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.db import models
 from django.shortcuts import redirect
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -52,6 +53,8 @@ class ContentAdmin(VersionChangesMixin, VersionAdmin, TabbedTranslationAdmin):
     list_select_related = ("updated_by",)
     date_hierarchy = None
     actions = ["publish_selected", "unpublish_selected"]
+    # "tid.gov.hk" typed without a scheme means https, as Django 6 will assume anyway.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
         # After modeltranslation's own files (jQuery UI comes from JQUERY_UI_URL, self-hosted).
