@@ -9,6 +9,7 @@ from events import selectors
 from events.forms import EventFilterForm
 from events.ical import ical_calendar, ical_event
 from events.models import Event
+from portal.preview import PreviewMixin
 
 
 def filtered_upcoming_events(request, *, now):
@@ -83,10 +84,16 @@ class PastEventListView(ListView):
         return context
 
 
-class EventDetailView(DetailView):
+class EventDetailView(PreviewMixin, DetailView):
+    model = Event
+
     def get_queryset(self):
         now = timezone.now()
         return Event.objects.published(now).prefetch_related(selectors.organisers_prefetch(now=now))
+
+    def get_preview_queryset(self):
+        now = timezone.now()
+        return Event.objects.prefetch_related(selectors.organisers_prefetch(now=now))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

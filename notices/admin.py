@@ -1,16 +1,15 @@
 from django.contrib import admin
 from django.utils import timezone
-from modeltranslation.admin import TabbedTranslationAdmin
 
 from notices.models import Notice
 from notices.services import notice_revise
+from portal.admin import ContentAdmin
 
 
 @admin.register(Notice)
-class NoticeAdmin(TabbedTranslationAdmin):
-    list_display = ("title", "slug", "status", "order", "last_revised")
-    list_filter = ("status",)
-    search_fields = ("title_en", "title_zh_hant", "slug")
+class NoticeAdmin(ContentAdmin):
+    list_display = ("title", "slug", "order", "last_revised", *ContentAdmin.list_display[1:])
+    search_fields = ("title", "body", "slug")
     prepopulated_fields = {"slug": ("title_en",)}
 
     def save_model(self, request, obj, form, change):

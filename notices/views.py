@@ -2,6 +2,7 @@ from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
 from notices.models import Notice
+from portal.preview import PreviewMixin
 
 
 class NoticeListView(ListView):
@@ -22,8 +23,10 @@ class NoticeListView(ListView):
         return context
 
 
-class NoticeDetailView(DetailView):
+class NoticeDetailView(PreviewMixin, DetailView):
     """One statement, with its revision date on the page and in the footer."""
+
+    model = Notice
 
     def get(self, request, *args, **kwargs):
         # The main statement has one address: the Important Notices page.

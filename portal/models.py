@@ -80,6 +80,10 @@ class Organisation(Publishable):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # The one publishing right for every kind of content; see portal.roles.
+        permissions = [
+            ("publish_content", _("Can publish, unpublish and delete published content")),
+        ]
 
     def __str__(self):
         return self.name

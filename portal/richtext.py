@@ -43,6 +43,21 @@ class RichTextField(models.TextField):
         value = super().to_python(value)
         return sanitize_html(value) if value else value
 
+    def formfield(self, **kwargs):
+        """The WYSIWYG editor, offering only what `sanitize_html` keeps (see portal.editor)."""
+        # Imported here: the editor's widgets load static-file helpers that need the app registry.
+        from django_prose_editor.fields import ProseEditorFormField
+
+        from portal.editor import EDITOR_EXTENSIONS
+
+        defaults = {
+            "form_class": ProseEditorFormField,
+            "config": {"extensions": dict(EDITOR_EXTENSIONS)},
+            "preset": "configurable",
+            "sanitize": sanitize_html,
+        }
+        return super().formfield(**{**defaults, **kwargs})
+
     def pre_save(self, model_instance, add):
         value = getattr(model_instance, self.attname)
         if value:

@@ -11,6 +11,7 @@ from django.views.generic import DetailView
 from portal.i18n.context import language_context
 from portal.i18n.negotiation import negotiate
 from portal.models import Organisation
+from portal.preview import PreviewMixin
 
 
 def language_redirect(request):
@@ -67,7 +68,7 @@ def server_error(request):
     return HttpResponseServerError(template.render(context))
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(PreviewMixin, DetailView):
     """An administering body or organiser; the section apps add their lists in the template."""
 
     queryset = Organisation.objects.published()

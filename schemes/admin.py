@@ -1,7 +1,9 @@
 """Staff editing of schemes: both languages in tabs, sections and contacts inline."""
 
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
+
+from portal.admin import ContentAdmin
 
 from .models import Scheme, SchemeContact, SchemeSection
 from .services import scheme_refresh_search
@@ -22,17 +24,20 @@ class SchemeContactInline(admin.TabularInline):
 
 
 @admin.register(Scheme)
-class SchemeAdmin(TabbedTranslationAdmin):
-    list_display = ("name", "abbreviation", "organisation", "status", "opens_on", "closes_on")
-    list_filter = ("status", "support_type", "applicant", "organisation")
-    search_fields = ("name_en", "name_zh_hant", "abbreviation", "slug")
-    list_select_related = ("organisation",)
+class SchemeAdmin(ContentAdmin):
+    list_display = (
+        "name",
+        "abbreviation",
+        "organisation",
+        "opens_on",
+        "closes_on",
+        *ContentAdmin.list_display[1:],  # publishing status and last change
+    )
+    list_filter = (*ContentAdmin.list_filter, "support_type", "applicant", "organisation")
+    search_fields = ("name", "summary", "abbreviation", "slug")
+    list_select_related = ("organisation", "updated_by")
     prepopulated_fields = {"slug": ("abbreviation",)}
     inlines = (SchemeSectionInline, SchemeContactInline)
-
-    def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -2,6 +2,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from portal.i18n.context import page_language
+from portal.preview import PreviewMixin
 
 from . import finder
 from .forms import SchemeFinderForm
@@ -41,8 +42,10 @@ class SchemeListView(ListView):
         )
 
 
-class SchemeDetailView(DetailView):
+class SchemeDetailView(PreviewMixin, DetailView):
     """One scheme: key facts, contents, sections and enquiries."""
+
+    model = Scheme
 
     def get_queryset(self):
         return Scheme.objects.published()

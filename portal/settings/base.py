@@ -1,10 +1,13 @@
 """Settings shared by every environment. Values come from the environment; with none set,
 the site runs on SQLite under var/ with a local-memory cache."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
+from portal.editor import EXTENSION_MODULES as EDITOR_EXTENSION_MODULES
 from portal.i18n.languages import DJANGO_LANGUAGES, STORED_CODES
 
 from .env import env_bool, env_int, env_list, env_str
@@ -29,6 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "reversion",
+    "axes",
+    "django_prose_editor",
     "portal",
     "schemes",
     "events",
@@ -49,6 +55,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "portal.staff.StaffAdminMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -100,6 +109,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -142,8 +157,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # A nonce appears only on responses that use it: the admin's rich-text editor needs an
+        # inline import map and an inline <style>. Public pages keep 'self' alone.
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -171,3 +188,21 @@ LOGGING = {
     },
 }
 FORMAT_MODULE_PATH = ["portal.formats"]
+
+# Staff side. Only staff have sessions: the public site stores nothing in them.
+# A staff session ends after this many seconds without a request.
+SESSION_COOKIE_AGE = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+# Login throttling: 5 failures for one username from one address locks both out for a while.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.staff.lockout_response"
+AXES_VERBOSE = False
+
+# The rich-text editor's own extensions (lang on a span, table captions): portal.editor.
+DJANGO_PROSE_EDITOR_EXTENSIONS = EDITOR_EXTENSION_MODULES
+# modeltranslation's tabbed admin loads jQuery UI from a CDN unless told otherwise: self-host.
+JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
+JQUERY_UI_URL = "portal/vendor/jquery-ui/jquery-ui-tabs.js"

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from reversion.admin import VersionAdmin
+
+from portal.admin.content import ContentAdmin
+from portal.models import ConversionOverride, Organisation
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(ContentAdmin):
+    list_display = ("name", "short_name", *ContentAdmin.list_display[1:])
+    search_fields = ("name", "short_name", "slug", "email")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fieldsets = [
+        (None, {"fields": ("name", "short_name", "slug", "description")}),
+        (_("Contact"), {"fields": ("website", "address", "phone", "fax", "email")}),
+    ]
+
+
+@admin.register(ConversionOverride)
+class ConversionOverrideAdmin(VersionAdmin):
+    list_display = ("traditional", "simplified", "note", "updated_at")
+    search_fields = ("traditional", "simplified", "note")
+    readonly_fields = ("updated_at",)

@@ -1,0 +1,63 @@
+"""Staff preview of unpublished content on the public pages, in every language.
+
+A detail view adds `PreviewMixin`; `?preview=1` from a signed-in user who may view or change
+that kind of content shows drafts and scheduled items with a banner. Everyone else gets the
+published queryset as before, so a draft stays a 404.
+"""
+
+from django.utils.cache import patch_cache_control
+
+from portal.i18n import languages
+from portal.i18n.urls import path_in_language
+
+PREVIEW_PARAMETER = "preview"
+
+
+def preview_url(instance, language: languages.Language) -> str:
+    return f"{path_in_language(instance.get_absolute_url(), language)}?{PREVIEW_PARAMETER}=1"
+
+
+def preview_links(instance) -> list[tuple[languages.Language, str]]:
+    """The object's page in each language, for the buttons on its change form."""
+    return [(language, preview_url(instance, language)) for language in languages.ALL]
+
+
+def may_preview(user, model) -> bool:
+    opts = model._meta
+    return user.is_authenticated and (
+        user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        or user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    )
+
+
+class PreviewMixin:
+    """For a DetailView of a Publishable model."""
+
+    def content_model(self):
+        return self.model or self.queryset.model
+
+    def is_preview(self) -> bool:
+        return self.request.GET.get(PREVIEW_PARAMETER) == "1" and may_preview(
+            self.request.user, self.content_model()
+        )
+
+    def get_preview_queryset(self):
+        """Every item, whatever its status; override to add select_related and the like."""
+        return self.content_model()._default_manager.all()
+
+    def get_queryset(self):
+        return self.get_preview_queryset() if self.is_preview() else super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.is_preview():
+            context["preview"] = {"live": self.object.is_live()}
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview():
+            # A preview may show a draft: never cached, never indexed.
+            patch_cache_control(response, private=True, no_store=True)
+            response["X-Robots-Tag"] = "noindex"
+        return response

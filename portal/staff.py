@@ -1,0 +1,37 @@
+"""The staff side's own response rules: never cached, and a clear page when login is locked."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+
+class StaffAdminMiddleware:
+    """No admin page is ever stored by a browser or a proxy: it may show drafts and accounts.
+
+    Inactivity expiry needs no code here: SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST
+    pushes the expiry back on each request and ends the session after that long idle.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = f"/{settings.ADMIN_URL}"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(self.admin_prefix):
+            add_never_cache_headers(response)
+            patch_cache_control(response, private=True)
+        return response
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes calls this once a username and address have failed too often."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    response = render(
+        request,
+        "axes/lockout.html",
+        {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        status=429,
+    )
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,27 @@
+"""Reading an admin form the way a browser would submit it."""
+
+from bs4 import BeautifulSoup
+
+
+def form_data(response, form_id: str | None = None) -> dict[str, str]:
+    """The values a browser would post from the page's form, unchanged."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    # The biggest form: the admin's pages also carry a small log-out form.
+    forms = [soup.find("form", id=form_id)] if form_id else soup.find_all("form", method="post")
+    form = max(forms, key=lambda candidate: len(candidate.find_all(["input", "textarea"])))
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in {"submit", "button"}:
+            continue
+        if field.get("type") in {"checkbox", "radio"}:
+            if field.has_attr("checked"):
+                data[name] = field.get("value", "on")
+        elif field.name == "textarea":
+            data[name] = field.text.lstrip("\n")
+        elif field.name == "select":
+            selected = field.find("option", selected=True) or field.find("option")
+            data[name] = selected.get("value", "") if selected else ""
+        else:
+            data[name] = field.get("value", "")
+    return data
