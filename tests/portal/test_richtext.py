@@ -1,4 +1,7 @@
+import json
+
 import pytest
+from django.core.management import call_command
 from django.utils import translation
 
 from portal.richtext import sanitize_html
@@ -57,3 +60,35 @@ def test_saving_keeps_an_empty_translation_empty(language):
         organisation = make_organisation(description_en="<p>English</p>", description_zh_hant="")
         organisation.refresh_from_db()
         assert organisation.description_zh_hant == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_payloads_loaded_from_fixtures_never_reach_the_public_page(client, tmp_path, payload):
+    fixture = tmp_path / "organisation.json"
+    fixture.write_text(
+        json.dumps(
+            [
+                {
+                    "model": "portal.organisation",
+                    "pk": 900,
+                    "fields": {
+                        "slug": "loaded",
+                        "name_en": "Loaded",
+                        "name_zh_hant": "載入",
+                        "description_en": f"<p>Before</p>{payload}<p>After</p>",
+                        "status": "published",
+                        "created_at": "2026-01-01T00:00:00Z",
+                        "updated_at": "2026-01-01T00:00:00Z",
+                    },
+                }
+            ]
+        )
+    )
+    call_command("loaddata", str(fixture), verbosity=0)
+    page = client.get("/en/organisations/loaded/").content.decode().lower()
+    assert "before" in page and "after" in page
+    main = page.split('id="main-content"')[1]
+    for unsafe in ("<script", "onerror", "onclick", "onload", "javascript:", "<iframe", "<svg",
+                   "style=", "<form"):  # fmt: skip
+        assert unsafe not in main

@@ -6,13 +6,18 @@ import re
 import opencc
 import pytest
 from bs4 import BeautifulSoup
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from events.models import Event
 from portal.i18n.simplified import local_pages
-from portal.models import ConversionOverride
+from portal.models import ConversionOverride, Organisation
+from portal.roles import PUBLISHER
+from tests.events.factories import hong_kong, make_event
 from tests.notices.factories import make_notice
-from tests.portal.factories import make_organisation
+from tests.portal.factories import make_organisation, make_staff
+from tests.schemes.factories import add_section, make_scheme
 from tests.text import visible_strings
 
 pytestmark = pytest.mark.django_db
@@ -30,12 +35,43 @@ def site_pages():
         description_zh_hant="<p>協助中小企業發展，提供資訊及支援。</p>",
         address_zh_hant="香港九龍旺角",
     )
+    organisation = Organisation.objects.get(slug="tid")
+    scheme = make_scheme(
+        slug="sgs",
+        organisation=organisation,
+        name_zh_hant="中小企業信貸保證計劃",
+        summary_zh_hant="協助中小企業向參與貸款機構取得貸款。",
+    )
+    add_section(
+        scheme,
+        anchor="products",
+        body_zh_hant=(
+            "<table><caption>擔保產品</caption><thead><tr><th scope='col'>產品</th>"
+            "<th scope='col'>擔保額</th></tr></thead><tbody><tr><th scope='row'>貸款</th>"
+            "<td>八成</td></tr></tbody></table>"
+        ),
+    )
+    make_event(slug="seminar", title_zh_hant="融資研討會", organisers=[organisation])
+    make_event(
+        slug="expo",
+        title_zh_hant="中國國際竹產品交易博覽會",
+        starts_at=hong_kong(2008, 1, 1, 0, 0),
+        all_day=True,
+        date_precision=Event.Precision.YEAR,
+    )
     make_notice(slug="important-notices", body_zh_hant="<p>本網站由工業貿易署製作。</p>")
     make_notice(slug="privacy-policy", title_zh_hant="私隱政策", enquiry_phone="2398 5133")
     return [
         "",
         "schemes/",
+        "schemes/?q=%E8%B2%B8%E6%AC%BE",
+        "schemes/?q=nothing-matches",
+        "schemes/sgs/",
         "events/",
+        "events/2030/03/",
+        "events/2030/04/",
+        "events/past/",
+        "events/seminar/",
         "notices/",
         "notices/privacy-policy/",
         "organisations/tid/",
@@ -161,3 +197,39 @@ def test_any_query_on_sc_pages_is_not_a_server_error(client, query):
 @pytest.mark.parametrize("raw", ["%ED%A0%80", "%00", "%FF%FE", "%E8%B2"])
 def test_broken_percent_encoding_is_not_a_server_error(client, raw):
     assert client.get(f"/sc/schemes/?q={raw}").status_code < 500
+
+
+@pytest.mark.parametrize(
+    ("stored", "query"),
+    [("貸款保證", "贷款"), ("查詢熱綫", "热线"), ("查詢熱綫", "熱線"), ("查詢熱線", "熱綫")],
+)
+@pytest.mark.parametrize("prefix", ["sc", "tc"])
+def test_finder_matches_traditional_content_for_any_variant(client, stored, query, prefix):
+    make_scheme(slug="found", name_zh_hant=f"{stored}計劃")
+    make_scheme(slug="other", name_zh_hant="其他計劃")
+    _, soup = get(client, f"/{prefix}/schemes/?q={query}")
+    links = [a["href"] for a in soup.select("main a[href*='/schemes/']")]
+    assert f"/{prefix}/schemes/found/" in links
+    assert f"/{prefix}/schemes/other/" not in links
+
+
+def test_calendar_and_feeds_on_sc_are_converted_but_keep_their_addresses(client):
+    make_event(slug="seminar", title_zh_hant="融資研討會")
+    ics = client.get("/sc/events/seminar/calendar.ics").content.decode()
+    assert "融资研讨会" in ics and "融資" not in ics
+    assert "/sc/events/seminar/" in ics
+    feed = client.get("/sc/events/feed.atom").content.decode()
+    assert "融资研讨会" in feed
+    assert 'xml:lang="zh-Hans"' in feed
+
+
+def test_override_saved_in_the_admin_applies_on_the_next_request(client):
+    make_organisation(slug="airport", name_en="Airport", name_zh_hant="赤鱲角機場管理處")
+    client.force_login(make_staff(role=PUBLISHER))
+    response = client.post(
+        reverse("admin:portal_conversionoverride_add"),
+        {"traditional": "赤鱲角", "simplified": "赤鱲角", "note": "Keep the place name."},
+    )
+    assert response.status_code == 302
+    _, page = get(client, "/sc/organisations/airport/")
+    assert page.h1.get_text(strip=True) == "赤鱲角机场管理处"
