@@ -47,5 +47,7 @@ class RichTextField(models.TextField):
         value = getattr(model_instance, self.attname)
         if value:
             value = sanitize_html(value)
-            setattr(model_instance, self.attname, value)
+            # Not setattr: on the untranslated name modeltranslation's descriptor would write
+            # the value, fallback text included, into the active language's column.
+            model_instance.__dict__[self.attname] = value
         return value

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from portal.richtext import sanitize_html
 from tests.portal.factories import make_organisation
@@ -43,3 +44,15 @@ def test_rich_text_is_sanitized_when_saved():
     organisation = make_organisation(description_en='<p onclick="x()">Hi</p><script>x()</script>')
     organisation.refresh_from_db()
     assert organisation.description_en == "<p>Hi</p>"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("active", ["en", "zh-hant", "zh-hans"])
+def test_saving_keeps_an_empty_language_empty_whatever_language_is_active(active):
+    with translation.override(active):
+        english_only = make_organisation(description_en="<p>English</p>")
+        chinese_only = make_organisation(description_zh_hant="<p>中文</p>")
+    english_only.refresh_from_db()
+    chinese_only.refresh_from_db()
+    assert not english_only.description_zh_hant
+    assert not chinese_only.description_en
