@@ -227,6 +227,19 @@ def reference_problems(soup: BeautifulSoup) -> list[str]:
     return problems
 
 
+def result_count_problems(soup: BeautifulSoup) -> list[str]:
+    """A page with a search or filter form announces its result count in role="status"."""
+    finders = [
+        form
+        for form in soup.find_all("form")
+        if (form.get("method") or "get").lower() == "get" and form.find(["input", "select"])
+    ]
+    status = soup.find(attrs={"role": "status"})
+    if finders and not (status and _text(status)):
+        return ['a search or filter form, but no role="status" element announcing the results']
+    return []
+
+
 def colour_only_problems(soup: BeautifulSoup) -> list[str]:
     """Statuses and "today" carry text, not colour alone (1.4.1)."""
     markers = soup.select('[class*="status"], [class*="today"], [aria-current="date"]')
@@ -244,5 +257,6 @@ ALL_CHECKS = {
     "tables": table_problems,
     "forms": form_problems,
     "id references": reference_problems,
+    "result count": result_count_problems,
     "colour alone": colour_only_problems,
 }

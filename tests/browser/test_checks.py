@@ -39,6 +39,7 @@ def test_a_sound_page_passes_every_html_check():
         shell(
             main='<h1>T</h1><h2>S</h2><form><label for="q">Q</label>'
             '<input id="q" name="q"><button>Search</button></form>'
+            '<p role="status">4 schemes</p>'
         )
     )
     assert html_checks.language_problems(page, ENGLISH) == []
@@ -96,6 +97,11 @@ def test_language_check_finds_unmarked_and_mismarked_text(html, language, proble
         ),
         ("id references", "<h1>T</h1><p aria-describedby='gone'>x</p>", "points at no element"),
         ("id references", "<h1 id='x'>T</h1><p id='x'>x</p>", 'id="x" used 2 times'),
+        (
+            "result count",
+            "<h1>T</h1><form><label>Q <input name=q></label><button>Go</button></form>",
+            'no role="status"',
+        ),
         ("colour alone", "<h1>T</h1><span class='scheme-status--open'></span>", "without text"),
     ],
 )

@@ -122,7 +122,7 @@ def test_every_page_marks_its_language_and_passages_in_other_languages(site):
 
 @pytest.mark.parametrize("check", html_checks.ALL_CHECKS)
 def test_every_page_has_screen_reader_semantics(site, check):
-    """Headings, landmarks, link names, tables, forms, id references, colour-only states."""
+    """Headings, landmarks, link names, tables, forms, id references, result count, colour."""
     problems = {page.url: html_checks.ALL_CHECKS[check](page.soup) for page in site.pages}
     assert report(problems) == ""
 
