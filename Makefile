@@ -31,10 +31,18 @@ system-packages:
 browser-packages: system-packages
 	@command -v /usr/bin/chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) chromium fonts-noto-cjk; } \
 		|| { echo "Please install Debian's chromium for the browser tests."; exit 1; }
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) default-jre-headless; } \
+		|| { echo "Please install Java (default-jre-headless) for the Nu HTML Checker."; exit 1; }
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) nodejs npm; } \
+		|| { echo "Please install Node.js and npm for pa11y."; exit 1; }
+
+# pa11y (npm) for the browser tests; it drives Debian's chromium, so puppeteer downloads none.
+node_modules/.package-lock.json: package-lock.json | browser-packages
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 # Compiled message catalogues are build output, rebuilt on every run and test.
 messages: $(VENV)/.runtime-installed system-packages
-	$(MANAGE) compilemessages --ignore=$(VENV) --verbosity 0
+	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules --verbosity 0
 
 run: messages
 	mkdir -p var
@@ -52,7 +60,7 @@ format: $(VENV)/.test-installed
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
 
-test: $(VENV)/.test-installed browser-packages messages lint
+test: $(VENV)/.test-installed browser-packages node_modules/.package-lock.json messages lint
 	$(BIN)/pytest
 
 # The suite without the browser, e.g. for the second CI pass on SQLite.

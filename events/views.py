@@ -36,8 +36,10 @@ class UpcomingEventListView(TemplateView):
     def get(self, request, *args, **kwargs):
         now = timezone.now()
         form, events = filtered_upcoming_events(request, now=now)
+        events = list(events)
         context = self.get_context_data(
             form=form,
+            event_count=len(events),
             month_groups=selectors.events_by_month(events),
             this_month=timezone.localdate(now),
             **subscription_links(request, form),

@@ -47,10 +47,8 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def record_csp_violations(page):
+    """Collect the console's Content-Security-Policy reports in `page.csp_violations`."""
     page.csp_violations = []
     page.on(
         "console",
@@ -58,7 +56,13 @@ def page(browser):
             "Content Security Policy" in message.text and page.csp_violations.append(message.text)
         ),
     )
-    yield page
+    return page
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield record_csp_violations(context.new_page())
     context.close()
 
 
@@ -72,20 +76,26 @@ def audit(page, axe, live_server):
     """Open a path, check it was served under our CSP, and return axe's violations."""
 
     def run(path, status=200):
-        response = page.goto(live_server.url + path)
-        assert response.status == status, path
-        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
-                "resultTypes": ["violations"],
-            },
-        )
-        assert page.csp_violations == [], page.csp_violations
-        return results
+        return axe_audit(page, axe, live_server.url + path, status)
 
     return run
+
+
+def axe_audit(page, axe, url, status=200):
+    """Open a URL in a page from `record_csp_violations`, check it was served under our CSP,
+    and return axe's WCAG 2.1 A and AA violations."""
+    response = page.goto(url)
+    assert response.status == status, url
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    results = axe.run(
+        page,
+        options={
+            "runOnly": {"type": "tag", "values": WCAG_TAGS},
+            "resultTypes": ["violations"],
+        },
+    )
+    assert page.csp_violations == [], page.csp_violations
+    return results
 
 
 def describe(results) -> str:

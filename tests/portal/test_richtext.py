@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from portal.richtext import sanitize_html
+from portal.templatetags.content import rich_text
 from tests.portal.factories import make_organisation
 
 XSS_PAYLOADS = [
@@ -92,3 +93,14 @@ def test_payloads_loaded_from_fixtures_never_reach_the_public_page(client, tmp_p
     for unsafe in ("<script", "onerror", "onclick", "onload", "javascript:", "<iframe", "<svg",
                    "style=", "<form"):  # fmt: skip
         assert unsafe not in main
+
+
+def test_rich_text_puts_each_table_in_a_labelled_scroll_region():
+    html = rich_text(
+        "<p>x</p><table><caption>Fees &amp; <em>tiers</em></caption><tr><td>1</td></tr></table>"
+        "<table><tr><td>2</td></tr></table><script>alert(1)</script>"
+    )
+    assert html.count('<div class="table-scroll" role="region" tabindex="0"') == 2
+    assert 'aria-label="Fees &amp; tiers"' in html
+    assert 'aria-label="Table"' in html
+    assert "<script" not in html
