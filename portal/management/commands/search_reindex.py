@@ -10,4 +10,5 @@ class Command(BaseCommand):
             reindex = getattr(app_config, "reindex_search", None)
             if reindex:
                 count = reindex()
-                self.stdout.write(f"{app_config.label}: {count} items reindexed")
+                if options["verbosity"] >= 1:
+                    self.stdout.write(f"{app_config.label}: {count} items reindexed")
