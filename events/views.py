@@ -89,7 +89,7 @@ class PastEventListView(ListView):
 class EventDetailView(PreviewMixin, DetailView):
     model = Event
 
-    def get_queryset(self):
+    def get_public_queryset(self):
         now = timezone.now()
         return Event.objects.published(now).prefetch_related(selectors.organisers_prefetch(now=now))
 

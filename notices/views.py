@@ -34,7 +34,7 @@ class NoticeDetailView(PreviewMixin, DetailView):
             return redirect("notices:list", permanent=True)
         return super().get(request, *args, **kwargs)
 
-    def get_queryset(self):
+    def get_public_queryset(self):
         return Notice.objects.published()
 
     def get_context_data(self, **kwargs):

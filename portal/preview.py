@@ -31,7 +31,8 @@ def may_preview(user, model) -> bool:
 
 
 class PreviewMixin:
-    """For a DetailView of a Publishable model."""
+    """For a DetailView of a Publishable model. Define `get_public_queryset()` for the public
+    rows (published, with their related data) and `get_preview_queryset()` for staff."""
 
     def content_model(self):
         return self.model or self.queryset.model
@@ -45,8 +46,13 @@ class PreviewMixin:
         """Every item, whatever its status; override to add select_related and the like."""
         return self.content_model()._default_manager.all()
 
+    def get_public_queryset(self):
+        """What the public sees; views override this, not get_queryset, so the mixin stays in
+        charge of which one applies."""
+        return super().get_queryset()
+
     def get_queryset(self):
-        return self.get_preview_queryset() if self.is_preview() else super().get_queryset()
+        return self.get_preview_queryset() if self.is_preview() else self.get_public_queryset()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -47,7 +47,7 @@ class SchemeDetailView(PreviewMixin, DetailView):
 
     model = Scheme
 
-    def get_queryset(self):
+    def get_public_queryset(self):
         return Scheme.objects.published()
 
     def get_object(self, queryset=None):

@@ -53,7 +53,8 @@ def record_csp_violations(page):
     page.on(
         "console",
         lambda message: (
-            "Content Security Policy" in message.text and page.csp_violations.append(message.text)
+            "Content Security Policy" in message.text
+            and page.csp_violations.append(f"{message.text} at {message.location}")
         ),
     )
     return page

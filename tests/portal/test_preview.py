@@ -3,9 +3,15 @@
 import pytest
 from django.contrib.auth.models import Permission
 
+from events.models import Event
+from notices.models import Notice
 from portal.models import Organisation
 from portal.roles import EDITOR
+from schemes.models import Scheme
+from tests.events.factories import make_event
+from tests.notices.factories import make_notice
 from tests.portal.factories import make_organisation, make_staff
+from tests.schemes.factories import make_scheme
 
 pytestmark = pytest.mark.django_db
 PREFIXES = ("en", "tc", "sc")
@@ -63,3 +69,31 @@ def test_published_page_has_no_banner_and_normal_caching(client, get_page):
     response, soup = get_page("/en/organisations/live-body/")
     assert soup.find(class_="preview-banner") is None
     assert "X-Robots-Tag" not in response
+
+
+def _draft_scheme():
+    scheme = make_scheme(slug="draft-scheme")
+    Scheme.objects.filter(pk=scheme.pk).update(status=Scheme.Status.DRAFT)
+    return "schemes/draft-scheme/"
+
+
+def _draft_event():
+    make_event(slug="draft-event", status=Event.Status.DRAFT)
+    return "events/draft-event/"
+
+
+def _draft_notice():
+    make_notice(slug="draft-notice", status=Notice.Status.DRAFT)
+    return "notices/draft-notice/"
+
+
+@pytest.mark.parametrize("make_draft", [_draft_scheme, _draft_event, _draft_notice])
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_every_content_type_can_be_previewed_by_staff_only(client, make_draft, prefix):
+    path = f"/{prefix}/{make_draft()}"
+    assert client.get(f"{path}?preview=1").status_code == 404
+    client.force_login(make_staff(role=EDITOR))
+    assert client.get(path).status_code == 404
+    response = client.get(f"{path}?preview=1")
+    assert response.status_code == 200
+    assert "preview-banner" in response.content.decode()
