@@ -35,3 +35,18 @@ def lockout_response(request, original_response=None, credentials=None):
     )
     add_never_cache_headers(response)
     return response
+
+
+def client_address(request) -> str:
+    """The address a sign-in came from, for login throttling.
+
+    Behind TRUSTED_PROXY_COUNT proxies (a load balancer), REMOTE_ADDR is the nearest proxy;
+    the client is the address the outermost proxy appended to X-Forwarded-For. Entries to
+    its left were written by the client and cannot be trusted.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if proxies and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

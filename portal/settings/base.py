@@ -199,6 +199,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "portal.staff.lockout_response"
+# How many proxies (load balancers) add to X-Forwarded-For in front of the app: 0 trusts none.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "portal.staff.client_address"
 AXES_VERBOSE = False
 
 # The rich-text editor's own extensions (lang on a span, table captions): portal.editor.
