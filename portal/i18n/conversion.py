@@ -47,7 +47,7 @@ JSON_LD_LITERAL_KEYS = {
 
 
 @cache
-def _hk2s() -> opencc.OpenCC:
+def hk2s() -> opencc.OpenCC:
     # Building a converter loads its dictionaries: once per process. Thread-safe.
     return opencc.OpenCC("hk2s")
 
@@ -70,14 +70,14 @@ class Converter:
             return "\x00".join(self.convert(part) for part in text.split("\x00"))
         pattern = self._override_pattern
         if pattern is None:
-            return _hk2s().convert(text)
+            return hk2s().convert(text)
         replacements = dict(self.overrides)
         parts, last = [], 0
         for match in pattern.finditer(text):
-            parts.append(_hk2s().convert(text[last : match.start()]))
+            parts.append(hk2s().convert(text[last : match.start()]))
             parts.append(replacements[match.group()])
             last = match.end()
-        parts.append(_hk2s().convert(text[last:]))
+        parts.append(hk2s().convert(text[last:]))
         return "".join(parts)
 
 
