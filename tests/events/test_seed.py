@@ -1,14 +1,14 @@
 """The HKSMEGA seed: its profile, its events in retrospect, and no upcoming events."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
 from events.models import Event
+from tests.seeds import seed_file
 
-SEED = Path(__file__).parent / "data" / "001_hksmega_profile.txt"
+SEED = seed_file("001")
 pytestmark = pytest.mark.django_db
 
 # Each past event with the year the profile gives it, and nothing more precise.

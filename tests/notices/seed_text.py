@@ -6,9 +6,10 @@ other line is the statement's text, split into sentences.
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-SEED_FILE = next((Path(__file__).parent / "seed").glob("000_*.txt"))
+from tests.seeds import seed_file
+
+SEED_FILE = seed_file("000")
 TITLES = (
     "Important Notices",
     "Security Statement",

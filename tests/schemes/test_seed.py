@@ -9,12 +9,10 @@ from django.core.management import call_command
 
 from schemes.models import Scheme
 from schemes.status import SchemeStatus, scheme_status
-from tests.paths import BASE_DIR
+from tests.seeds import seed_file
 
-# Copies of ../shared/seeds/002_… and 003_…, so the check runs on any checkout.
-SEEDS = BASE_DIR / "tests" / "schemes" / "seed"
-ENGLISH_SEED = next(SEEDS.glob("002_*.txt"))
-CHINESE_SEED = next(SEEDS.glob("003_*.txt"))
+ENGLISH_SEED = seed_file("002")
+CHINESE_SEED = seed_file("003")
 SLUGS = [
     "sme-loan-guarantee-scheme",
     "sme-financing-guarantee-scheme",
