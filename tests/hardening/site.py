@@ -1,0 +1,146 @@
+"""The site under gunicorn with production settings, for fault tests, `make fuzz` and
+`make soak`: its own database and cache, a free port, and nothing reaching the internet."""
+
+import contextlib
+import http.client
+import os
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+from tests.hardening.servers import free_port
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+HOST = "127.0.0.1"
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    content: bytes
+    cookies: dict[str, str]
+
+
+@dataclass
+class Site:
+    port: int
+    env: dict[str, str]
+    process: subprocess.Popen
+
+    def request(self, method: str, path: str, *, body=None, headers=None, timeout=30):
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=body, headers={"Host": HOST, **(headers or {})})
+            response = connection.getresponse()
+            cookies = SimpleCookie()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                cookies.load(header)
+            return Response(
+                response.status,
+                dict(response.getheaders()),
+                response.read(),
+                {name: morsel.value for name, morsel in cookies.items()},
+            )
+        finally:
+            connection.close()
+
+    def manage(self, *arguments, **kwargs) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            cwd=BASE_DIR, env=self.env, check=True, capture_output=True, text=True, **kwargs,
+        )  # fmt: skip
+
+    def worker_pids(self) -> list[int]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()] if children.exists() else []
+
+
+def site_environment(*, database_url: str, redis_url: str, work: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": HOST,
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(work / "static"),
+        "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
+        "LOG_LEVEL": "WARNING",
+        # Never reach the internet (the weather panel's fetcher, when merged).
+        "HKO_WEATHER_URL": "http://127.0.0.1:9/",
+    }
+
+
+@contextlib.contextmanager
+def running_site(*, database_url: str, redis_url: str, port: int = 0, workers: int = 2,
+                 seed: bool = False):  # fmt: skip
+    """Migrate, collect static files, start gunicorn; stop it (and wait) however we leave."""
+    with tempfile.TemporaryDirectory(prefix="portal-site-") as work:
+        env = site_environment(database_url=database_url, redis_url=redis_url, work=Path(work))
+        commands = [["migrate", "--noinput"], ["collectstatic", "--noinput"]]
+        if seed:
+            commands.append(["load_seed"])
+        for command in commands:
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "-v0"],
+                cwd=BASE_DIR, env=env, check=True, capture_output=True,
+            )  # fmt: skip
+        port = port or free_port()
+        process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi",
+                "--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", "30",
+                "--log-level", "warning",
+            ],
+            cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        site = Site(port, env, process)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                with contextlib.suppress(OSError):
+                    if site.request("GET", "/healthz", timeout=2).status == 200:
+                        break
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("gunicorn did not start")
+                time.sleep(0.1)
+            yield site
+        finally:
+            process.terminate()
+            try:
+                process.wait(15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(5)
+
+
+@contextlib.contextmanager
+def private_site(*, port: int = 0, workers: int = 2, seed: bool = False):
+    """The site with its own PostgreSQL and Redis: (site, postgres, redis)."""
+    from tests.hardening.servers import private_postgres, private_redis
+
+    with (
+        private_postgres() as postgres,
+        private_redis() as redis,
+        running_site(
+            database_url=postgres.url, redis_url=redis.url, port=port, workers=workers, seed=seed
+        ) as site,
+    ):
+        yield site, postgres, redis
+
+
+def worker_rss_kb(site: Site) -> dict[int, int]:
+    """Resident memory of each gunicorn worker, in KB."""
+    sizes = {}
+    for pid in site.worker_pids():
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    sizes[pid] = int(line.split()[1])
+    return sizes
