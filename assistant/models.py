@@ -1,0 +1,108 @@
+"""The assistant's curated answers, the synonyms it knows and the questions kept for staff."""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Publishable
+from portal.richtext import RichTextField
+
+
+class CuratedAnswer(Publishable):
+    """A question staff answer themselves, with the other ways people ask it."""
+
+    question = models.CharField(_("question"), max_length=300)
+    phrasings = models.TextField(
+        _("other ways people ask"), blank=True, help_text=_("One question a line.")
+    )
+    answer = RichTextField(_("answer"), help_text=_("Short: two or three sentences."))
+    links = models.TextField(
+        _("links to our pages"),
+        help_text=_(
+            "One address a line, without the language, e.g. schemes/sme-export-marketing-fund/"
+            "#eligibility. The first is the page that answers best."
+        ),
+    )
+
+    class Meta:
+        ordering = ["question"]
+        verbose_name = _("curated answer")
+        verbose_name_plural = _("curated answers")
+
+    def __str__(self):
+        return self.question
+
+    def get_absolute_url(self):
+        return reverse("assistant:answer", kwargs={"pk": self.pk})
+
+    @property
+    def link_paths(self) -> list[str]:
+        return [line.strip().lstrip("/") for line in self.links.splitlines() if line.strip()]
+
+
+class SynonymGroup(models.Model):
+    """Words or abbreviations that mean the same to visitors: trade fair, exhibition."""
+
+    terms = models.TextField(
+        _("terms"), help_text=_("One term a line, in any language, e.g. 展覽 and 展銷.")
+    )
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonyms and abbreviations")
+
+    def __str__(self):
+        return " = ".join(self.term_list)
+
+    @property
+    def term_list(self) -> list[str]:
+        return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+
+class LoggedQuestion(models.Model):
+    """A question without a good answer, or whose answer a visitor found unhelpful.
+
+    Kept only after personal data was refused; no address, cookie or session is stored.
+    Deleted after 90 days by `manage.py assistant_purge_questions`.
+    """
+
+    class Outcome(models.TextChoices):
+        NO_MATCH = "no-match", _("No good answer")
+        UNHELPFUL = "unhelpful", _("Marked not helpful")
+
+    text = models.CharField(_("question"), max_length=500)
+    language = models.CharField(_("language"), max_length=10)
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
+    answered_with = models.CharField(_("answer shown"), max_length=300, blank=True)
+    asked_at = models.DateTimeField(_("asked"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-asked_at"]
+        verbose_name = _("question without a good answer")
+        verbose_name_plural = _("questions without a good answer")
+
+    def __str__(self):
+        return self.text
+
+
+class SuggestedPhrasing(models.Model):
+    """A question whose curated answer a visitor found helpful: staff may add it with a click."""
+
+    answer = models.ForeignKey(
+        CuratedAnswer, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="+"
+    )
+    text = models.CharField(_("question"), max_length=500)
+    asked_at = models.DateTimeField(_("asked"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-asked_at"]
+        verbose_name = _("suggested phrasing")
+        verbose_name_plural = _("suggested phrasings")
+        constraints = [
+            models.UniqueConstraint(fields=["answer", "text"], name="unique_suggested_phrasing")
+        ]
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,36 @@
+"""What the assistant contributes to the search engine: curated answers and synonyms."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.search import SearchDocument, SearchSource, register, register_synonyms
+from portal.search.documents import join_text, translated, translated_text
+
+from .models import CuratedAnswer, SynonymGroup
+
+
+def answer_documents():
+    for answer in CuratedAnswer.objects.published():
+        paths = answer.link_paths
+        yield SearchDocument(
+            kind="answer",
+            path=paths[0] if paths else "",
+            title=translated(answer, "question"),
+            text=translated_text(answer, "answer"),
+            keywords=join_text(translated(answer, "phrasings").values()),
+            extra={"answer": translated(answer, "answer"), "links": paths, "pk": answer.pk},
+        )
+
+
+def synonym_groups():
+    return [group.term_list for group in SynonymGroup.objects.all()]
+
+
+register(
+    SearchSource(
+        kind="answer",
+        label=_("Answers"),
+        documents=answer_documents,
+        in_site_search=False,
+    )
+)
+register_synonyms(synonym_groups)

@@ -1,0 +1,220 @@
+"""Answering a question: refuse personal data, find the best curated answer or pages."""
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+
+from django.core import signing
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from portal.i18n.languages import Language
+from portal.search import SearchIndex, current_index
+from portal.search.snippets import snippet
+from portal.staff import client_address
+
+from .models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
+from .personal_data import contains_personal_data, published_phone_numbers
+
+MAX_QUESTION_LENGTH = 500
+QUESTIONS_PER_MINUTE = 30
+# Below this share of the question's weight found in the best document, we say we do not know.
+MIN_COVERAGE = 0.45
+MAX_LINKS = 5
+CURATED_SHARE = 0.6
+FEEDBACK_SALT = "assistant.feedback"
+FEEDBACK_MAX_AGE = 60 * 60 * 24
+
+
+@dataclass
+class Answer:
+    html: str = ""
+    links: list[dict] = field(default_factory=list)  # {"title", "url"}, best first
+    refused: bool = False
+    matched: bool = False
+    answer_pk: int | None = None
+
+    @property
+    def key(self) -> str:
+        """What was shown, for the feedback token and the question log."""
+        if self.answer_pk:
+            return f"answer:{self.answer_pk}"
+        return self.links[0]["url"] if self.links else ""
+
+
+def _published_numbers(index: SearchIndex) -> frozenset:
+    if "phone_numbers" not in index.derived:
+        texts = (" ".join(doc.text.values()) for doc in index.documents)
+        index.derived["phone_numbers"] = published_phone_numbers(texts)
+    return index.derived["phone_numbers"]
+
+
+def _link(document, language: Language) -> dict:
+    return {"title": document.title_in(language), "url": document.url_in(language)}
+
+
+def _contact(index: SearchIndex) -> dict:
+    """TID's telephone and e-mail from the Chatbot Function notice."""
+    if "contact" not in index.derived:
+        index.derived["contact"] = next(
+            (
+                {**document.extra, "document": document}
+                for document in index.documents
+                if document.kind == "notice" and document.extra.get("slug") == "chatbot"
+            ),
+            {},
+        )
+    return index.derived["contact"]
+
+
+def _preferred(hits):
+    """A curated answer close behind the best page is the better answer: staff wrote it."""
+    for hit in hits[:5]:
+        curated = hit.document.kind == "answer" and hit.coverage >= MIN_COVERAGE
+        if curated and hit.score >= CURATED_SHARE * hits[0].score:
+            return hit
+    return hits[0]
+
+
+def refusal_html() -> str:
+    return render_to_string("assistant/includes/_refused.html")
+
+
+def question_answer(question: str, language: Language) -> Answer:
+    """The answer to a question already checked for length, in the page's language."""
+    index = current_index()
+    if contains_personal_data(question, published_numbers=_published_numbers(index)):
+        return Answer(html=refusal_html(), refused=True)
+    hits = index.search(question, limit=10)
+    if not hits or hits[0].coverage < MIN_COVERAGE:
+        contact = _contact(index)
+        links = [_link(contact["document"], language)] if contact else []
+        html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
+        return Answer(html=html, links=links)
+    best = _preferred(hits)
+    pages = [hit.document for hit in hits if hit.document.kind != "answer"]
+    if best.document.kind == "answer":
+        chosen = [
+            index.by_path[path] for path in best.document.extra["links"] if path in index.by_path
+        ]
+        pages = chosen + [page for page in pages if page not in chosen]
+        html = render_to_string(
+            "assistant/includes/_curated.html",
+            {
+                "answer": best.document.extra["answer"].get(
+                    language.code if language.stored else "zh-hant"
+                )
+            },
+        )
+        answer_pk = best.document.extra["pk"]
+    else:
+        html = render_to_string(
+            "assistant/includes/_pages.html",
+            {
+                "title": best.document.title_in(language),
+                "snippet": snippet(best.document.text_in(language), best.terms),
+            },
+        )
+        answer_pk = None
+    links = [_link(page, language) for page in pages[:MAX_LINKS]]
+    return Answer(html=html, links=links, matched=True, answer_pk=answer_pk)
+
+
+def question_log(*, text: str, language: Language, outcome: str, answered_with: str = "") -> None:
+    """Only questions already cleared of personal data reach this."""
+    LoggedQuestion.objects.create(
+        text=text[:MAX_QUESTION_LENGTH],
+        language=language.prefix,
+        outcome=outcome,
+        answered_with=answered_with[:300],
+    )
+
+
+def question_allowed(request) -> bool:
+    """About 30 questions a minute per client, counted in the shared cache for all workers."""
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    key = f"assistant:rate:{address}:{int(timezone.now().timestamp() // 60)}"
+    cache.add(key, 0, timeout=120)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=120)
+        count = 1
+    return count <= QUESTIONS_PER_MINUTE
+
+
+def feedback_token(*, question: str, answer: Answer, language: Language) -> str:
+    return signing.dumps(
+        {"q": question, "a": answer.key, "l": language.prefix}, salt=FEEDBACK_SALT, compress=True
+    )
+
+
+def feedback_read(token: str) -> dict | None:
+    try:
+        return signing.loads(token, salt=FEEDBACK_SALT, max_age=FEEDBACK_MAX_AGE)
+    except signing.BadSignature:
+        return None
+
+
+def feedback_record(*, question: str, answered_with: str, helpful: bool, language: Language):
+    """Helpful curated answers gain a suggested phrasing; unhelpful answers go to the log."""
+    if not helpful:
+        question_log(
+            text=question,
+            language=language,
+            outcome=LoggedQuestion.Outcome.UNHELPFUL,
+            answered_with=answered_with,
+        )
+        return
+    kind, _, pk = answered_with.partition(":")
+    if kind == "answer" and pk.isdigit():
+        answer = CuratedAnswer.objects.filter(pk=int(pk)).first()
+        if answer is not None and question.casefold() not in _known_phrasings(answer):
+            SuggestedPhrasing.objects.get_or_create(answer=answer, text=question)
+
+
+def _known_phrasings(answer: CuratedAnswer) -> set[str]:
+    texts = [
+        answer.question_en,
+        answer.question_zh_hant,
+        answer.phrasings_en,
+        answer.phrasings_zh_hant,
+    ]
+    return {line.strip().casefold() for text in texts for line in (text or "").splitlines()}
+
+
+def questions_purge(*, days: int = 90) -> int:
+    cutoff = timezone.now() - datetime.timedelta(days=days)
+    deleted, _ = LoggedQuestion.objects.filter(asked_at__lt=cutoff).delete()
+    deleted_suggestions, _ = SuggestedPhrasing.objects.filter(asked_at__lt=cutoff).delete()
+    return deleted + deleted_suggestions
+
+
+def answer_draft_from_questions(*, questions, user) -> CuratedAnswer:
+    """A draft curated answer whose phrasings are the questions; staff write the rest."""
+    english = [q.text for q in questions if q.language == "en"]
+    chinese = [q.text for q in questions if q.language != "en"]
+    first = (english or chinese or ["?"])[0]
+    return CuratedAnswer.objects.create(
+        question_en=(english or [first])[0][:300],
+        question_zh_hant=(chinese or [first])[0][:300],
+        phrasings_en="\n".join(english[1:]),
+        phrasings_zh_hant="\n".join(chinese[1:]),
+        answer_en="",
+        answer_zh_hant="",
+        links="",
+        status=CuratedAnswer.Status.DRAFT,
+        updated_by=user,
+    )
+
+
+def phrasing_accept(*, suggestion: SuggestedPhrasing, user) -> None:
+    """Adds the question to the answer's phrasings in its language, then drops the suggestion."""
+    answer = suggestion.answer
+    field = "phrasings_en" if suggestion.text.isascii() else "phrasings_zh_hant"
+    lines = [line for line in (getattr(answer, field) or "").splitlines() if line.strip()]
+    setattr(answer, field, "\n".join([*lines, suggestion.text]))
+    answer.updated_by = user
+    answer.save()
+    suggestion.delete()

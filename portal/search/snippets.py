@@ -1,0 +1,56 @@
+"""One sentence of a document, the one that best matches, with the matched words marked."""
+
+import re
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from portal.i18n.search import search_key
+
+from .text import LATIN_WORD, is_cjk, stem
+
+SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s*")
+MAX_CHARACTERS = 220
+
+
+def _marked_spans(sentence: str, terms: frozenset) -> list[tuple[int, int]]:
+    spans = [
+        match.span()
+        for match in LATIN_WORD.finditer(sentence)
+        if stem(match.group().casefold()) in terms
+    ]
+    pairs = {term for term in terms if is_cjk(term) and len(term) == 2}
+    key = search_key(sentence)
+    if pairs and len(key) == len(sentence):  # hk2s keeps lengths but for rare phrases
+        spans += [(i, i + 2) for i in range(len(key) - 1) if key[i : i + 2] in pairs]
+    return spans
+
+
+def _mark(sentence: str, spans) -> SafeString:
+    marked = [False] * len(sentence)
+    for start, end in spans:
+        marked[start:end] = [True] * (end - start)
+    parts, position = [], 0
+    while position < len(sentence):
+        end = position
+        while end < len(sentence) and marked[end] == marked[position]:
+            end += 1
+        text = escape(sentence[position:end])
+        parts.append(f"<mark>{text}</mark>" if marked[position] else text)
+        position = end
+    return mark_safe("".join(parts))  # noqa: S308 (every piece escaped above)
+
+
+def snippet(text: str, terms: frozenset) -> SafeString:
+    """The sentence of `text` with the most matched terms, shortened, marked and escaped."""
+    sentences = [part for part in SENTENCE.split(text) if part.strip()] or [""]
+    scored = [
+        (len(_marked_spans(sentence, terms)), -i, sentence) for i, sentence in enumerate(sentences)
+    ]
+    _, _, best = max(scored)
+    spans = _marked_spans(best, terms)
+    if len(best) > MAX_CHARACTERS:
+        start = max(0, min((s for s, _ in spans), default=0) - 40)
+        best = ("…" if start else "") + best[start : start + MAX_CHARACTERS] + "…"
+        spans = _marked_spans(best, terms)
+    return _mark(best, spans)
