@@ -1,0 +1,52 @@
+"""Choosing the schemes the comparison page puts side by side, and saying why it cannot."""
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Scheme
+from .selectors import SchemeFilters, scheme_search
+from .status import SchemeStatus
+
+MIN_COMPARED = 2
+MAX_COMPARED = 3
+
+
+@dataclass
+class Comparison:
+    schemes: list[Scheme] = field(default_factory=list)  # in the order asked for
+    problems: list[str] = field(default_factory=list)
+    choices: list[Scheme] = field(default_factory=list)  # what could be compared instead
+    chosen: set[str] = field(default_factory=set)  # valid slugs, ticked again in the form
+
+
+def scheme_comparison(slugs: list[str]) -> Comparison:
+    """The published schemes named by `slugs`, or the reasons they cannot be compared."""
+    slugs = list(dict.fromkeys(slug.strip() for slug in slugs if slug.strip()))
+    published = {
+        scheme.slug: scheme
+        for scheme in Scheme.objects.published()
+        .filter(slug__in=slugs[: MAX_COMPARED * 4])
+        .select_related("organisation")
+        .prefetch_related("contacts")
+    }
+    comparison = Comparison(
+        schemes=[published[slug] for slug in slugs if slug in published], chosen=set(published)
+    )
+    missing = len([slug for slug in slugs if slug not in published])
+    if missing:
+        comparison.problems.append(
+            _("One of the schemes chosen could not be found or is not published.")
+            if missing == 1
+            else _("Some of the schemes chosen could not be found or are not published.")
+        )
+    if len(slugs) > MAX_COMPARED:
+        comparison.problems.append(_("You can compare up to three schemes at a time."))
+    elif slugs and len(comparison.schemes) < MIN_COMPARED:
+        comparison.problems.append(_("Choose at least two schemes to compare."))
+    if comparison.problems or not slugs:
+        comparison.schemes = []
+        every_status = SchemeFilters(statuses=tuple(SchemeStatus.values))
+        comparison.choices = list(scheme_search(filters=every_status, today=timezone.localdate()))
+    return comparison

@@ -1,0 +1,103 @@
+"""Schemes side by side: one accessible table, and clear messages for what cannot be compared."""
+
+import pytest
+
+from portal.models import Publishable
+from tests.schemes.factories import add_contact, make_scheme
+
+pytestmark = pytest.mark.django_db
+
+ROWS = [
+    "Administered by",
+    "Who can apply",
+    "Type of support",
+    "Maximum funding",
+    "Guarantee ratio or funding share",
+    "Fees",
+    "Application period and status",
+    "How to apply",
+    "Enquiries",
+]
+
+
+@pytest.fixture
+def schemes():
+    loan = make_scheme(
+        slug="loan", name_en="Loan Scheme", funding_share_en="50% of the loan", fees_en="None"
+    )
+    add_contact(loan, "phone", "2398 5129")
+    grant = make_scheme(slug="grant", name_en="Grant Scheme", how_to_apply_en="Online.")
+    return loan, grant
+
+
+def test_two_schemes_side_by_side_in_one_table(schemes, get_page):
+    _, soup = get_page("/en/schemes/compare/?s=loan&s=grant")
+    region = soup.select_one('.table-scroll[role="region"]')
+    assert region["tabindex"] == "0"
+    table = region.table
+    assert soup.find(id=region["aria-labelledby"]).name == "caption"
+    headers = [th.get_text(strip=True) for th in table.thead.find_all("th", scope="col")]
+    assert headers == ["Loan Scheme", "Grant Scheme"]  # in the order asked for
+    rows = {
+        tr.th.get_text(strip=True): [td.get_text(" ", strip=True) for td in tr.find_all("td")]
+        for tr in table.tbody.find_all("tr")
+    }
+    assert list(rows) == ROWS
+    assert all(th["scope"] == "row" for th in table.tbody.find_all("th"))
+    assert rows["Guarantee ratio or funding share"] == ["50% of the loan", "Not stated"]
+    assert rows["Fees"] == ["None", "Not stated"]
+    assert rows["How to apply"] == ["Not stated", "Online."]
+    assert rows["Enquiries"] == ["Telephone: 2398 5129", "Not stated"]
+    assert "Open all year round" in rows["Application period and status"][0]
+
+
+def test_three_schemes_and_a_repeated_one_are_fine(schemes, get_page):
+    make_scheme(slug="third")
+    _, soup = get_page("/en/schemes/compare/?s=loan&s=grant&s=third&s=loan")
+    assert len(soup.select("thead th")) == 3
+
+
+def test_the_comparison_works_in_chinese(schemes, get_page):
+    for prefix in ("tc", "sc"):
+        _, soup = get_page(f"/{prefix}/schemes/compare/?s=loan&s=grant")
+        assert len(soup.select("thead th")) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("s=loan&s=grant&s=a&s=b", "up to three schemes"),
+        ("s=loan&s=no-such-scheme", "could not be found or is not published"),
+        ("s=loan&s=draft", "could not be found or is not published"),
+        ("s=loan", "at least two schemes"),
+        ("s=x&s=y&s=z&s=w&s=v", "Some of the schemes chosen"),
+    ],
+)
+def test_what_cannot_be_compared_is_explained_with_the_schemes_that_can(
+    schemes, get_page, query, message
+):
+    make_scheme(slug="draft", status=Publishable.Status.DRAFT)
+    _, soup = get_page(f"/en/schemes/compare/?{query}", status=400)
+    assert message in soup.select_one('[role="alert"]').get_text()
+    assert not soup.find("table")
+    choices = [i["value"] for i in soup.select('form.compare-chooser input[name="s"]')]
+    assert choices == ["grant", "loan"]  # published ones, by name
+    ticked = soup.find("input", attrs={"value": "loan"}).has_attr("checked")
+    assert ticked == ("s=loan" in query)  # what could be used stays ticked
+
+
+def test_without_schemes_the_page_offers_a_choice(schemes, get_page):
+    _, soup = get_page("/en/schemes/compare/")
+    assert not soup.select('[role="alert"]')
+    assert soup.select_one("form.compare-chooser")["method"] == "get"
+
+
+def test_finder_results_are_their_own_get_form_to_the_comparison(schemes, get_page):
+    _, soup = get_page("/en/schemes/")
+    form = soup.select_one("form.compare-form")
+    assert form["method"] == "get" and form["action"] == "/en/schemes/compare/"
+    assert not form.find_parent("form") and not form.find("form")
+    boxes = form.select('input[type="checkbox"][name="s"]')
+    assert [box["value"] for box in boxes] == ["grant", "loan"]
+    label = soup.find("label", attrs={"for": boxes[0]["id"]})
+    assert label.get_text(" ", strip=True) == "Compare Grant Scheme"
