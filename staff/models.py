@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# The admin speaks the languages staff write content in; Simplified is generated, never edited.
+ADMIN_LANGUAGES = [("en", "English"), ("zh-hant", "繁體中文")]
+
+
+class StaffProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile"
+    )
+    language = models.CharField(
+        _("language of the admin"), max_length=8, choices=ADMIN_LANGUAGES, default="en"
+    )
+
+    class Meta:
+        verbose_name = _("staff profile")
+
+    def __str__(self):
+        return self.user.get_username()

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from staff import views
+
+app_name = "staff"
+
+urlpatterns = [
+    path("two-factor/set-up/", views.EnrolView.as_view(), name="enrol"),
+    path("two-factor/set-up/qr-code.svg", views.QRCodeView.as_view(), name="qr-code"),
+    path("two-factor/", views.VerifyView.as_view(), name="verify"),
+    path("language/", views.LanguageView.as_view(), name="language"),
+]
