@@ -1,0 +1,108 @@
+"""Staff see how many confirmed subscribers each kind of alert has, and preview e-mails.
+
+Counts and previews are open to all staff; addresses only to holders of
+`alerts.view_subscriber_address`.
+"""
+
+from django.contrib import admin
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from portal.admin.readonly import ReadOnlyAdmin
+from portal.i18n import languages
+
+from .emails import alert_message, kind_label
+from .models import Alert, Change, Subscriber
+from .selectors import alert_counts_by_kind
+
+ADDRESS_PERMISSION = "alerts.view_subscriber_address"
+
+
+class ReadOnlyStaffAdmin(ReadOnlyAdmin):
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+
+@admin.register(Alert)
+class AlertAdmin(ReadOnlyStaffAdmin):
+    list_display = ("kind", "language", "frequency", "confirmed_at")
+    list_filter = ("kind", "language", "frequency")
+    change_list_template = "admin/alerts/alert/change_list.html"
+
+    def get_list_display(self, request):
+        if request.user.has_perm(ADDRESS_PERMISSION):
+            return ("subscriber", *self.list_display)
+        return self.list_display
+
+    def get_fields(self, request, obj=None):
+        fields = ["kind", "filters", "language", "frequency", "created_at", "confirmed_at"]
+        return ["subscriber", *fields] if request.user.has_perm(ADDRESS_PERMISSION) else fields
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request,
+            {
+                **(extra_context or {}),
+                "alert_counts": [
+                    {**row, "label": kind_label(row["kind"]) or _("Everything new")}
+                    for row in alert_counts_by_kind()
+                ],
+            },
+        )
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(ReadOnlyStaffAdmin):
+    list_display = ("email", "created_at")
+    search_fields = ("email",)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_staff and request.user.has_perm(ADDRESS_PERMISSION)
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_view_permission(request)  # to act on a request to erase an address
+
+
+@admin.register(Change)
+class ChangeAdmin(ReadOnlyStaffAdmin):
+    list_display = ("__str__", "kind", "reason", "created_at", "preview_link")
+    list_filter = ("kind", "reason")
+
+    @admin.display(description=_("e-mail"))
+    def preview_link(self, obj):
+        url = reverse("admin:alerts_change_preview", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Preview"))
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("<int:change_id>/preview/", preview, name="alerts_change_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, change_id):
+        change = get_object_or_404(Change, pk=change_id)
+        item = change.item
+        previews = []
+        if item is not None:
+            for language in languages.ALL:
+                sample = Alert(
+                    pk=0,
+                    kind=change.kind,
+                    language=language.code,
+                    subscriber=Subscriber(pk=0, email="subscriber@example.com"),
+                )
+                message = alert_message(alert=sample, changes=[(change, item)])
+                previews.append((language, message.subject, message.body))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Preview of the alert e-mail"),
+            "change": change,
+            "item": item,
+            "previews": previews,
+        }
+        return TemplateResponse(request, "admin/alerts/change_preview.html", context)

@@ -1,0 +1,173 @@
+"""Sign-up, confirmation, managing and unsubscribing: no account, signed links, never cached."""
+
+import smtplib
+
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+
+from portal.alerts import alert_source
+from portal.i18n.context import page_language
+from portal.staff import client_address
+
+from . import services
+from .emails import alert_description, alert_label
+from .forms import ManageAlertForm, SubscribeForm
+from .models import EVERYTHING, Alert, Subscriber
+from .tokens import confirm_token_read, manage_token, manage_token_read
+
+
+@method_decorator(never_cache, name="dispatch")
+class SubscribeView(View):
+    """`?kind=schemes&type=grant…`: the finder's (or events list's) filters, carried over."""
+
+    template_name = "alerts/subscribe.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.kind = request.GET.get("kind") or EVERYTHING
+        self.source = alert_source(self.kind)
+        if self.kind != EVERYTHING and self.source is None:
+            raise Http404
+        self.filters = self.source.clean_filters(request.GET) if self.source else {}
+
+    def render(self, form, status=200):
+        context = {
+            "form": form,
+            "kind": self.kind,
+            "label": str(self.source.label) if self.source else "",
+            "filters": self.source.describe_filters(self.filters) if self.source else [],
+            "back_url": reverse(f"{self.kind}:list") if self.source else reverse("home"),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request):
+        return self.render(SubscribeForm())
+
+    def post(self, request):
+        form = SubscribeForm(request.POST)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        if services.signup_rate_limited(client=client_address(request)):
+            form.add_error(None, _("Too many sign-ups from your connection. Try again in an hour."))
+            return self.render(form, status=429)
+        try:
+            services.subscription_request(
+                email=form.cleaned_data["email"],
+                kind=self.kind,
+                filters=self.filters,
+                language=page_language(request).code,
+                frequency=form.cleaned_data["frequency"],
+            )
+        except (smtplib.SMTPException, OSError):
+            form.add_error(
+                None, _("We could not send the e-mail just now. Please try again later.")
+            )
+            return self.render(form, status=503)
+        return HttpResponseRedirect(reverse("alerts:check-email"))
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmView(View):
+    """The link in the confirmation e-mail opens a page with one button, so link scanners
+    that follow every link in an e-mail cannot confirm."""
+
+    def get(self, request, token):
+        valid = confirm_token_read(token) is not None
+        return render(
+            request, "alerts/confirm.html", {"valid": valid}, status=200 if valid else 400
+        )
+
+    def post(self, request, token):
+        data = confirm_token_read(token)
+        alert = (
+            services.alert_confirm(alert_id=data["alert"], email=data["email"]) if data else None
+        )
+        if alert is None:
+            return render(request, "alerts/confirm.html", {"valid": False}, status=400)
+        return render(
+            request,
+            "alerts/confirmed.html",
+            {
+                "manage_url": reverse(
+                    "alerts:manage", kwargs={"token": manage_token(alert.subscriber)}
+                )
+            },
+        )
+
+
+def subscriber_from_token(token: str) -> Subscriber | None:
+    data = manage_token_read(token)
+    if data is None:
+        return None
+    return Subscriber.objects.filter(pk=data["subscriber"], email=data["email"]).first()
+
+
+@method_decorator(never_cache, name="dispatch")
+class ManageView(View):
+    def render(self, subscriber, status=200):
+        alerts = (
+            [
+                {
+                    "alert": alert,
+                    "label": alert_label(alert),
+                    "filters": alert_description(alert),
+                }
+                for alert in subscriber.alerts.all()
+            ]
+            if subscriber
+            else []
+        )
+        context = {
+            "subscriber": subscriber,
+            "alerts": alerts,
+            "frequencies": Alert.Frequency.choices,
+            "unsubscribe_url": reverse(
+                "alerts:unsubscribe", kwargs={"token": self.kwargs["token"]}
+            ),
+        }
+        return render(self.request, "alerts/manage.html", context, status=status)
+
+    def get(self, request, token):
+        subscriber = subscriber_from_token(token)
+        return self.render(subscriber, status=200 if subscriber else 404)
+
+    def post(self, request, token):
+        subscriber = subscriber_from_token(token)
+        form = ManageAlertForm(request.POST)
+        if subscriber is None or not form.is_valid():
+            return self.render(subscriber, status=400 if subscriber else 404)
+        alert = subscriber.alerts.filter(pk=form.cleaned_data["alert"]).first()
+        if alert is None:
+            return self.render(subscriber, status=400)
+        if form.cleaned_data["action"] == "delete":
+            services.alert_delete(alert=alert)
+        elif form.cleaned_data["frequency"]:
+            services.alert_set_frequency(alert=alert, frequency=form.cleaned_data["frequency"])
+        return HttpResponseRedirect(request.path)
+
+
+@method_decorator([never_cache, csrf_exempt], name="dispatch")
+class UnsubscribeView(View):
+    """GET asks; POST deletes the address. Mail programs POST here without a CSRF token
+    (RFC 8058 one-click), so the signed link is the only proof needed."""
+
+    def get(self, request, token):
+        subscriber = subscriber_from_token(token)
+        return render(
+            request,
+            "alerts/unsubscribe.html",
+            {"subscriber": subscriber, "done": False},
+            status=200 if subscriber else 404,
+        )
+
+    def post(self, request, token):
+        subscriber = subscriber_from_token(token)
+        if subscriber is not None:
+            services.subscriber_delete(subscriber=subscriber)
+        return render(request, "alerts/unsubscribe.html", {"subscriber": None, "done": True})
