@@ -1,0 +1,65 @@
+"""The content generation: one value in the shared cache that every content change moves.
+
+Cached pages carry the generation they were rendered under and are served only while it is
+still current. Saves and deletes of any model (the admin, a restore from history, loaddata's
+raw saves, management commands, conversion overrides) move it through Django's model signals,
+connected here for every app except the bookkeeping ones (sessions, logins, history rows).
+"""
+
+import secrets
+from contextvars import ContextVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+GENERATION_KEY = "pagecache:generation"
+# The generation the page cache read for the request being served, so it is read once.
+request_generation: ContextVar[str | None] = ContextVar("request_generation", default=None)
+
+
+def new_generation() -> str:
+    return secrets.token_hex(8)
+
+
+def current_generation() -> str | None:
+    """The generation now; None when the cache cannot say (pages are then not stored)."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, new_generation(), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def generation_now() -> str | None:
+    """The generation for the request being served, else read from the cache."""
+    return request_generation.get() or current_generation()
+
+
+def pages_changed() -> None:
+    """Every cached page is out of date from now on, on every worker.
+
+    Moved at once, and again when the surrounding transaction commits: a page rendered in
+    between from the rows not yet committed must not outlive the commit.
+    """
+    cache.set(GENERATION_KEY, new_generation(), None)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.set(GENERATION_KEY, new_generation(), None))
+
+
+def _model_changed(sender, **kwargs):
+    ignored = settings.PAGE_CACHE_IGNORED_APPS
+    if sender._meta.app_label not in ignored and sender._meta.label not in ignored:
+        pages_changed()
+
+
+def _relations_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        _model_changed(sender)
+
+
+def connect_content_signals() -> None:
+    post_save.connect(_model_changed, dispatch_uid="pagecache-save")
+    post_delete.connect(_model_changed, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_relations_changed, dispatch_uid="pagecache-m2m")

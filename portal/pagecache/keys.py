@@ -1,0 +1,50 @@
+"""Which requests the page cache may answer, and under which key.
+
+A page lists the query parameters it reads (`cache_query_parameters` on its view class, or as
+an attribute of a function view or feed); a request carrying any other parameter is
+rendered and not stored, so visitors cannot make the cache keep endless variants of a page.
+"""
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.urls import Resolver404, resolve
+
+from portal.i18n.urls import language_from_path
+from portal.preview import PREVIEW_PARAMETER
+
+
+def declared_parameters(view) -> frozenset[str]:
+    declared = getattr(view, "cache_query_parameters", None)
+    if declared is None:
+        declared = getattr(getattr(view, "view_class", None), "cache_query_parameters", ())
+    return frozenset(declared)
+
+
+def is_staff_request(request) -> bool:
+    """Only staff have sessions: the public site never starts one."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def page_key(request) -> str | None:
+    """The cache key of the page this request asks for, or None when it must be rendered."""
+    if request.method not in ("GET", "HEAD") or is_staff_request(request):
+        return None
+    # Pages live under /en/, /tc/ and /sc/; the admin, health checks and `/` do not.
+    if language_from_path(request.path_info) is None:
+        return None
+    query = ""
+    if request.GET:
+        if PREVIEW_PARAMETER in request.GET:
+            return None
+        try:
+            match = resolve(request.path_info, getattr(request, "urlconf", None))
+        except Resolver404:
+            return None
+        if not set(request.GET) <= declared_parameters(match.func):
+            return None
+        pairs = sorted((name, sorted(values)) for name, values in request.GET.lists())
+        query = urlencode(pairs, doseq=True)
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
