@@ -31,5 +31,11 @@ USER portal
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ['PORT'], timeout=4)"
+# Each gunicorn worker keeps the HKO weather reading fresh from a background thread (one fetch
+# at a time across workers, through Redis). To fetch from one place instead, run this image with
+# WEATHER_BACKGROUND_REFRESH=false and a second container: python manage.py weather_refresh --every 600
+# E-mail alerts go out from the same image on a timer, never from the web workers, e.g. every
+# 5 minutes: `python manage.py send_alerts` (a cron job, systemd timer or Kubernetes CronJob;
+# see README "E-mail alerts"). Safe to overlap or rerun: nothing is sent twice.
 # No gunicorn access log: the application writes one line per request without addresses.
 CMD ["sh", "-c", "exec gunicorn portal.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --error-logfile -"]

@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run test test-fast bench messages lint format lock system-packages browser-packages
+.PHONY: run test test-fast bench eval messages lint format lock system-packages browser-packages bench-packages fuzz soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,8 +67,27 @@ test: $(VENV)/.test-installed browser-packages node_modules/.package-lock.json m
 test-fast: $(VENV)/.test-installed messages
 	$(BIN)/pytest --ignore=tests/browser
 
-bench: $(VENV)/.test-installed messages
-	$(BIN)/python -m tests.bench
+# wrk, the load generator `make bench` drives.
+bench-packages:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) wrk; } \
+		|| { echo "Please install wrk for make bench."; exit 1; }
+
+# The page benchmark (tests/bench.py), then any other benchmark module listed here.
+BENCH_MODULES := tests.bench $(if $(wildcard tests/bench_assistant.py),tests.bench_assistant)
+bench: $(VENV)/.test-installed messages bench-packages
+	@for module in $(BENCH_MODULES); do $(BIN)/python -m $$module || exit 1; done
+
+# The assistant's accuracy on tests/assistant/eval_questions.py, per language, with the misses.
+eval: $(VENV)/.test-installed messages
+	$(BIN)/python -m tests.assistant.evaluate
+
+# Hardening (issue 17): gunicorn with its own PostgreSQL and Redis (needs both installed).
+# FUZZ_REQUESTS (10000); SOAK_SECONDS (300), SOAK_RATE (20 requests/s).
+fuzz: $(VENV)/.test-installed messages
+	$(BIN)/python -m tests.fuzz
+
+soak: $(VENV)/.test-installed messages
+	$(BIN)/python -m tests.soak
 
 # Regenerate the lock files after editing pyproject.toml.
 lock: | $(BIN)/python

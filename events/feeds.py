@@ -1,9 +1,9 @@
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from events.forms import EventFilterForm
 from events.views import filtered_upcoming_events
 from portal.i18n.feeds import LanguageFeed
 
@@ -11,7 +11,7 @@ from portal.i18n.feeds import LanguageFeed
 class UpcomingEventsAtomFeed(LanguageFeed):
     """Upcoming events in the page's language, following the list's filters."""
 
-    feed_type = Atom1Feed
+    cache_query_parameters = tuple(EventFilterForm.base_fields)
 
     def get_object(self, request, *args, **kwargs):
         form, events = filtered_upcoming_events(request, now=timezone.now())

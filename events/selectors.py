@@ -6,9 +6,11 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from events.models import Event
 from portal.models import Organisation
+from portal.pagecache.memo import content_memo
 
 # Month pages exist for these years only, so prev/next links end somewhere sensible.
 MIN_YEAR = 1900
@@ -26,14 +28,36 @@ def event_list_public(*, now, category: str = "", organiser: Organisation | None
     return events.prefetch_related(organisers_prefetch(now=now))
 
 
+@content_memo
+def event_list_next(*, limit: int) -> list[Event]:
+    """The next few upcoming events, for the home page."""
+    return list(event_list_public(now=timezone.now())[:limit])
+
+
+# What event pages show of an organiser (its name, linked by slug): an organisation row also
+# carries its description, address and contacts in both languages, which cost time to read.
+ORGANISER_FIELDS = ("slug", "name")
+
+
+# The long texts only an event's own page shows, left out of the lists.
+DETAIL_ONLY_FIELDS = ("summary", "description", "venue_address", "status_note")
+
+
+def for_list(events):
+    """`events` without the columns that only the event's own page shows."""
+    return events.defer(*DETAIL_ONLY_FIELDS)
+
+
 def organisers_prefetch(*, now) -> Prefetch:
-    return Prefetch("organisers", queryset=Organisation.objects.published(now))
+    organisers = Organisation.objects.published(now).only(*ORGANISER_FIELDS)
+    return Prefetch("organisers", queryset=organisers)
 
 
 def organisation_list_with_upcoming_events(*, now):
     """Organisations to offer in the organiser filter."""
     upcoming = Event.objects.published(now).upcoming(now)
-    return Organisation.objects.published(now).filter(events__in=upcoming).distinct()
+    organisations = Organisation.objects.published(now).filter(events__in=upcoming)
+    return organisations.distinct().only(*ORGANISER_FIELDS)
 
 
 @dataclass

@@ -32,11 +32,12 @@ def subscription_links(request, form) -> dict:
 
 class UpcomingEventListView(TemplateView):
     template_name = "events/event_list.html"
+    cache_query_parameters = tuple(EventFilterForm.base_fields)
 
     def get(self, request, *args, **kwargs):
         now = timezone.now()
         form, events = filtered_upcoming_events(request, now=now)
-        events = list(events)
+        events = list(selectors.for_list(events))
         context = self.get_context_data(
             form=form,
             event_count=len(events),
@@ -57,7 +58,7 @@ class EventMonthView(TemplateView):
             raise Http404
         now = timezone.now()
         events = (
-            Event.objects.published(now)
+            selectors.for_list(Event.objects.published(now))
             .in_month(year, month)
             .exclude(date_precision=Event.Precision.YEAR)
             .prefetch_related(selectors.organisers_prefetch(now=now))
@@ -71,11 +72,12 @@ class EventMonthView(TemplateView):
 class PastEventListView(ListView):
     template_name = "events/event_past.html"
     paginate_by = 20
+    cache_query_parameters = ("page",)
 
     def get_queryset(self):
         now = timezone.now()
         return (
-            Event.objects.published(now)
+            selectors.for_list(Event.objects.published(now))
             .past(now)
             .prefetch_related(selectors.organisers_prefetch(now=now))
         )
@@ -100,6 +102,7 @@ class EventDetailView(PreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             registration_open=selectors.registration_is_open(event=self.object, now=timezone.now()),
+            is_upcoming=self.object.end_day >= timezone.localdate(),
             **kwargs,
         )
 
@@ -129,6 +132,8 @@ class EventIcsView(EventDetailView):
 
 class UpcomingEventsIcsView(View):
     """The upcoming events, with the list's filters, as a calendar to subscribe to."""
+
+    cache_query_parameters = tuple(EventFilterForm.base_fields)
 
     def get(self, request):
         now = timezone.now()

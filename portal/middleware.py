@@ -1,7 +1,12 @@
+import functools
 import logging
 import time
 
+from django.conf import settings
 from django.utils.encoding import iri_to_uri
+
+from portal.errors import method_not_allowed
+from portal.i18n.urls import language_from_path
 
 logger = logging.getLogger("portal.requests")
 
@@ -27,3 +32,57 @@ class RequestLogMiddleware:
             duration_ms,
         )
         return response
+
+
+# Never answered, anywhere: TRACE echoes requests back, CONNECT opens tunnels.
+REFUSED_METHODS = {"TRACE", "CONNECT"}
+READ_ONLY = ["GET", "HEAD", "OPTIONS"]
+
+
+def safe_methods_only(view):
+    """A function view marked read-only, so other methods get our 405 page."""
+
+    @functools.wraps(view)
+    def read_only(request, *args, **kwargs):
+        return view(request, *args, **kwargs)
+
+    read_only.allowed_methods = READ_ONLY
+    return read_only
+
+
+def allowed_methods(request, view_func) -> list[str] | None:
+    """The methods a view answers; None when we cannot tell (then the view decides)."""
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is not None:
+        methods = [m.upper() for m in view_class.http_method_names if hasattr(view_class, m)]
+        if "GET" in methods and "HEAD" not in methods:
+            methods.insert(methods.index("GET") + 1, "HEAD")  # View.setup() adds head()
+        return methods
+    if hasattr(view_func, "allowed_methods"):
+        return view_func.allowed_methods
+    # Function views and feeds under /en/ /tc/ /sc/ are pages to read.
+    return READ_ONLY if language_from_path(request.path_info) else None
+
+
+class MethodNotAllowedMiddleware:
+    """A method a page does not take gets 405 with Allow and our page in its language, before
+    CsrfViewMiddleware could answer a POST with a 403; TRACE and CONNECT get it everywhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = f"/{settings.ADMIN_URL}"
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        method = request.method.upper()
+        if request.path_info.startswith(self.admin_prefix):
+            allowed = None
+        else:
+            allowed = allowed_methods(request, view_func)
+        if method in REFUSED_METHODS:
+            return method_not_allowed(request, [m for m in allowed or READ_ONLY if m != method])
+        if allowed is not None and method not in allowed:
+            return method_not_allowed(request, allowed)
+        return None

@@ -10,6 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from portal.richtext import RichTextField
 
 
+def last_modified_by_field() -> models.ForeignKey:
+    """Who saved an item last, set by the admin; emptied if that account is deleted."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last modified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self, now=None):
         """Published, and inside its publishing window at `now` (default: this moment)."""
@@ -39,15 +52,7 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last modified by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    updated_by = last_modified_by_field()
 
     objects = PublishableQuerySet.as_manager()
 
@@ -106,6 +111,7 @@ class ConversionOverride(models.Model):
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+    updated_by = last_modified_by_field()
 
     class Meta:
         ordering = ["traditional"]
@@ -114,3 +120,41 @@ class ConversionOverride(models.Model):
 
     def __str__(self):
         return f"{self.traditional} → {self.simplified}"
+
+
+class AuditEntry(models.Model):
+    """One thing a staff member did, or tried: read-only in the admin, pruned after a while."""
+
+    class Action(models.TextChoices):
+        SIGNED_IN = "signed-in", _("Signed in with password")
+        SIGN_IN_FAILED = "sign-in-failed", _("Wrong password")
+        SECOND_FACTOR_VERIFIED = "second-factor-verified", _("One-time code accepted")
+        SECOND_FACTOR_FAILED = "second-factor-failed", _("Wrong one-time code")
+        SECOND_FACTOR_ENROLLED = "second-factor-enrolled", _("Set up two-factor sign-in")
+        SECOND_FACTOR_RESET = "second-factor-reset", _("Reset a colleague's second factor")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        DELETED = "deleted", _("Deleted")
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as typed: a failed sign-in may name no account, and accounts may be removed.
+    username = models.CharField(_("username"), max_length=150)
+    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
+    target = models.CharField(_("on"), max_length=300, blank=True)
+    address = models.GenericIPAddressField(_("address"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("audit record entry")
+        verbose_name_plural = _("audit record")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"

@@ -23,10 +23,17 @@ def preview_links(instance) -> list[tuple[languages.Language, str]]:
 
 
 def may_preview(user, model) -> bool:
+    """Signed in with a verified second factor (django-otp), and allowed to see that content."""
     opts = model._meta
-    return user.is_authenticated and (
-        user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
-        or user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+    verified = getattr(user, "is_verified", None)
+    return (
+        user.is_authenticated
+        and verified is not None
+        and verified()
+        and (
+            user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+            or user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+        )
     )
 
 

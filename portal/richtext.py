@@ -20,6 +20,14 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+def web_address(url: str) -> str:
+    """A stored address fit for a link: http(s) only, else empty. The admin validates URL
+    fields, but a shell or a fixture may store `javascript:` there."""
+    url = (url or "").strip()
+    scheme = url.partition(":")[0].lower()
+    return url if scheme in {"http", "https"} and "://" in url[:10] else ""
+
+
 def sanitize_html(html: str) -> str:
     """Only the tags and attributes the public pages style; links only to safe schemes."""
     return nh3.clean(

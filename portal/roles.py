@@ -20,6 +20,9 @@ EXTRA_CONTENT_MODELS = (
     "portal.ConversionOverride",
     "schemes.SchemeSection",
     "schemes.SchemeContact",
+    "schemes.EligibilityQuestion",
+    "schemes.EligibilityOption",
+    "schemes.EligibilityRule",
 )
 
 

@@ -33,6 +33,7 @@ def lockout_response(request, original_response=None, credentials=None):
         {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
         status=429,
     )
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
     add_never_cache_headers(response)
     return response
 

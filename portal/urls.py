@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
+from django.views.i18n import JavaScriptCatalog
 
 from events.sitemaps import EventSitemap
 from notices.sitemaps import NoticeSitemap
 from portal import views
 from portal.i18n.urls import prefixed_patterns
+from portal.middleware import safe_methods_only
+from portal.search.views import SiteSearchView
 from portal.sitemaps import SectionPagesSitemap
 from schemes.sitemaps import SchemeSitemap
 
@@ -24,15 +27,22 @@ sitemaps = {
 
 # Routes outside the language prefixes.
 unprefixed_patterns = [
-    path("", views.language_redirect, name="language-redirect"),
-    path("healthz", views.healthz, name="healthz"),
-    path("readyz", views.readyz, name="readyz"),
+    path("", safe_methods_only(views.language_redirect), name="language-redirect"),
+    path("healthz", safe_methods_only(views.healthz), name="healthz"),
+    path("readyz", safe_methods_only(views.readyz), name="readyz"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", safe_methods_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path(f"{settings.ADMIN_URL}account/", include("staff.urls")),
+    # The rich-text editor's labels and dialogs in the admin's language (djangojs catalogue).
+    path(
+        f"{settings.ADMIN_URL}editor-strings.js",
+        JavaScriptCatalog.as_view(packages=["django_prose_editor"]),
+        name="editor-strings",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
@@ -43,8 +53,11 @@ localised_patterns = [
     path("events/", include("events.urls")),
     path("notices/", include("notices.urls")),
     path("organisations/", include((organisation_patterns, "organisations"))),
+    path("assistant/", include("assistant.urls")),
+    path("search/", SiteSearchView.as_view(), name="search"),
+    path("alerts/", include("alerts.urls")),
 ]
 
 urlpatterns = [*unprefixed_patterns, *prefixed_patterns(*localised_patterns)]
 
-handler500 = "portal.views.server_error"
+handler500 = "portal.errors.server_error"

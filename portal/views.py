@@ -1,14 +1,11 @@
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.http import HttpResponse, HttpResponseRedirect, HttpResponseServerError, JsonResponse
-from django.template import loader
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import DetailView
 
-from portal.i18n.context import language_context
 from portal.i18n.negotiation import negotiate
 from portal.models import Organisation
 from portal.preview import PreviewMixin
@@ -51,21 +48,19 @@ def readiness_problems() -> list[str]:
 
 @never_cache
 def readyz(request):
-    """Ready for traffic only when the database and the cache answer."""
+    """Ready for traffic while pages can be served, that is while the database answers.
+
+    Without the cache pages are still served, only slower: "degraded", 200, so a cache outage
+    does not take every instance out of the load balancer at once.
+    """
     problems = readiness_problems()
-    status = 503 if problems else 200
-    return JsonResponse({"ready": not problems, "failing": problems}, status=status)
-
-
-@requires_csrf_token
-def server_error(request):
-    """The 500 page, rendered without touching the database (it may be what failed)."""
-    template = loader.get_template("500.html")
-    try:
-        context = language_context(request)
-    except Exception:  # never let the error page itself fail
-        context = {}
-    return HttpResponseServerError(template.render(context))
+    if "database" in problems:
+        status, state = 503, "unavailable"
+    else:
+        status, state = 200, "degraded" if problems else "ok"
+    return JsonResponse(
+        {"ready": status == 200, "status": state, "failing": problems}, status=status
+    )
 
 
 class OrganisationDetailView(PreviewMixin, DetailView):

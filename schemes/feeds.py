@@ -1,5 +1,4 @@
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from portal.i18n.feeds import LanguageFeed
@@ -9,8 +8,6 @@ from .models import Scheme
 
 class SchemeUpdatesFeed(LanguageFeed):
     """New and updated schemes, newest change first, in the page's language."""
-
-    feed_type = Atom1Feed
 
     def title(self):
         return _("Funding schemes: new and updated | Support for SMEs")

@@ -4,10 +4,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.i18n.text import MAX_QUERY_LENGTH, clean_user_text
-from portal.models import Organisation
 
-from .models import Applicant, Scheme, SupportType
-from .selectors import SchemeFilters, SchemeSort
+from .models import Applicant, SupportType
+from .selectors import SchemeFilters, SchemeSort, scheme_organisation_choices
 from .status import SchemeStatus
 
 SORT_CHOICES = [
@@ -35,10 +34,7 @@ class SchemeFinderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.query_was_shortened = False
         # Only bodies with a published scheme are worth offering as a filter.
-        organisations = Organisation.objects.published().filter(
-            pk__in=Scheme.objects.published().values("organisation")
-        )
-        self.fields["organisation"].choices = [(o.slug, o.name) for o in organisations]
+        self.fields["organisation"].choices = scheme_organisation_choices()
 
     def clean_q(self):
         raw = self.cleaned_data["q"]
@@ -78,3 +74,47 @@ class SchemeFinderForm(forms.Form):
             applicants=tuple(self.value("applicant")),
             statuses=tuple(self.value("status")),
         )
+
+
+MAX_EMPLOYEES = 1_000_000  # more people than any business employs in Hong Kong
+
+
+class EligibilityCheckForm(forms.Form):
+    """One optional field per question, built from the questions staff edit."""
+
+    def __init__(self, data=None, *, questions):
+        super().__init__(data)
+        self.questions = questions
+        for question in questions:
+            self.fields[question.key] = self._field(question)
+            self.fields[question.key].question = question  # its hint and kind, for the template
+
+    @staticmethod
+    def _field(question):
+        if question.kind == question.Kind.EMPLOYEES:
+            return forms.IntegerField(
+                label=question.text,
+                required=False,
+                min_value=0,
+                max_value=MAX_EMPLOYEES,
+                error_messages={
+                    "invalid": _("Enter the number of people as a whole number, e.g. 12."),
+                    "min_value": _("The number of people cannot be negative."),
+                    "max_value": _("Enter a number of people up to 1,000,000."),
+                },
+            )
+        return forms.ChoiceField(
+            label=question.text,
+            required=False,
+            choices=[("", "")] + [(o.value, o.label) for o in question.options.all()],
+            error_messages={
+                "invalid_choice": _("That is not one of the answers: choose one below.")
+            },
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self.fields:
+            if len(self.data.getlist(name)) > 1:
+                self.add_error(name, _("This question was answered more than once: choose one."))
+        return cleaned_data

@@ -90,6 +90,24 @@ class Scheme(Publishable):
         blank=True,
         help_text=_("What the amount is, e.g. “per application”."),
     )
+    funding_share = models.CharField(
+        _("guarantee ratio or funding share"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where it applies, e.g. the share of a loan guaranteed. Shown when comparing."),
+    )
+    fees = models.CharField(
+        _("fees"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the applicant pays, if the scheme says. Shown when comparing."),
+    )
+    how_to_apply = models.CharField(
+        _("how to apply"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence, e.g. “Through a participating lending institution”."),
+    )
     opens_on = models.DateField(
         _("applications open"), null=True, blank=True, help_text=_("Empty if always open.")
     )
@@ -184,3 +202,7 @@ class SchemeContact(models.Model):
         value = self.value.strip()
         digits = "".join(char for char in value if char.isdigit())
         return ("+" + digits if value.startswith("+") else digits) if len(digits) >= 8 else ""
+
+
+# Eligibility questions and rules live in their own module; imported here so Django finds them.
+from .rules import EligibilityOption, EligibilityQuestion, EligibilityRule  # noqa: E402, F401

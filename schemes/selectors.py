@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 
 from portal.i18n import languages
 from portal.i18n.search import query_terms
+from portal.models import Organisation
+from portal.pagecache.memo import content_memo
 
 from .models import Scheme
 from .status import ACCEPTING_APPLICATIONS
@@ -71,11 +73,42 @@ def _ordering(sort: str, name: str) -> list:
     return [name, "pk"]
 
 
+@content_memo
 def scheme_list_open(*, today: datetime.date, limit: int = 5) -> list[Scheme]:
-    """Schemes SMEs can apply to now, closing soonest first, for the home page."""
-    return list(scheme_search(today=today, sort=SchemeSort.CLOSING)[:limit])
+    """Schemes SMEs can apply to now, closing soonest first, for the home page.
+
+    Only the columns the home list shows: a scheme row is wide (every text in both languages)
+    and building 40-odd fields plus the joined organisation per row was most of the page's
+    query cost."""
+    schemes = scheme_search(today=today, sort=SchemeSort.CLOSING).select_related(None)
+    return list(schemes.only(*HOME_LIST_FIELDS)[:limit])
 
 
+HOME_LIST_FIELDS = ("slug", "name", "opens_on", "closes_on")
+# What a finder card shows (schemes/includes/_scheme_card.html), its organisation included.
+CARD_FIELDS = (
+    *HOME_LIST_FIELDS,
+    "abbreviation",
+    "summary",
+    "applicant",
+    "max_funding_hkd",
+    "max_funding_note",
+    "organisation__name",
+)
+
+
+@content_memo
 def scheme_information_date() -> datetime.date | None:
     """The newest "information as at" date among published schemes, for the finder."""
     return Scheme.objects.published().aggregate(latest=Max("information_as_at"))["latest"]
+
+
+@content_memo
+def scheme_organisation_choices() -> list[tuple[str, str]]:
+    """The finder's "Administered by" options: bodies with a published scheme."""
+    organisations = (
+        Organisation.objects.published()
+        .filter(pk__in=Scheme.objects.published().values("organisation"))
+        .only("slug", "name")
+    )
+    return [(organisation.slug, organisation.name) for organisation in organisations]

@@ -1,13 +1,20 @@
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.i18n.context import page_language
 from portal.preview import PreviewMixin
 
 from . import finder
-from .forms import SchemeFinderForm
+from .comparison import scheme_comparison
+from .eligibility import (
+    eligibility_answers,
+    eligibility_check,
+    eligibility_questions,
+    eligibility_summary,
+)
+from .forms import EligibilityCheckForm, SchemeFinderForm
 from .models import Scheme
-from .selectors import scheme_information_date, scheme_search
+from .selectors import CARD_FIELDS, scheme_information_date, scheme_search
 from .structured_data import scheme_json_ld
 
 
@@ -16,17 +23,19 @@ class SchemeListView(ListView):
 
     template_name = "schemes/scheme_list.html"
     paginate_by = 20
+    cache_query_parameters = (*SchemeFinderForm.base_fields, "page")
 
     def get_queryset(self):
         self.today = timezone.localdate()  # Hong Kong's date (TIME_ZONE)
         self.form = SchemeFinderForm(self.request.GET)
         self.form.is_valid()
-        return scheme_search(
+        schemes = scheme_search(
             query=self.form.query,
             filters=self.form.filters,
             sort=self.form.sort_order,
             today=self.today,
         )
+        return schemes.only(*CARD_FIELDS)  # a scheme row is wide: read what the cards show
 
     def get_context_data(self, **kwargs):
         params, path = self.request.GET, self.request.path
@@ -70,3 +79,32 @@ class SchemeDetailView(PreviewMixin, DetailView):
             last_revised=scheme.last_reviewed,
             **kwargs,
         )
+
+
+class EligibilityCheckView(TemplateView):
+    """The questionnaire and, once answered, every scheme's outcome on the same GET URL."""
+
+    template_name = "schemes/eligibility_check.html"
+
+    def get(self, request, *args, **kwargs):
+        questions = eligibility_questions()
+        form = EligibilityCheckForm(request.GET or None, questions=questions)
+        context = self.get_context_data(form=form, questions=questions)
+        if form.is_bound and form.is_valid():
+            answers = eligibility_answers(questions, form.cleaned_data)
+            results, closed = eligibility_check(answers=answers, today=timezone.localdate())
+            summary = eligibility_summary(results + closed)
+            context.update(results=results, closed_results=closed, summary=summary)
+        status = 400 if form.is_bound and form.errors else 200
+        return self.render_to_response(context, status=status)
+
+
+class SchemeCompareView(TemplateView):
+    """Two or three published schemes side by side; anything else explains itself."""
+
+    template_name = "schemes/scheme_compare.html"
+
+    def get(self, request, *args, **kwargs):
+        comparison = scheme_comparison(request.GET.getlist("s"))
+        context = self.get_context_data(comparison=comparison, today=timezone.localdate())
+        return self.render_to_response(context, status=400 if comparison.problems else 200)

@@ -1,5 +1,12 @@
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
+
+# Speed is measured by `make bench`, not by tests: Hypothesis's per-example deadline fails on
+# a busy shared machine, so property tests have none.
+hypothesis_settings.register_profile("portal", deadline=None)
+hypothesis_settings.load_profile("portal")
 
 PREFIXES = ("en", "tc", "sc")
 
@@ -14,3 +21,24 @@ def get_page(client):
         return response, BeautifulSoup(response.content, "html.parser")
 
     return get
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in with a verified second factor as staff are."""
+    from tests.portal.factories import sign_in
+
+    sign_in(client, admin_user)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The database is rolled back after each test; cached pages must go with it."""
+    cache.clear()
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Every request renders its page: for tests that count the work of rendering."""
+    settings.PAGE_CACHE_FRESH_SECONDS = 0

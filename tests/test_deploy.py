@@ -33,6 +33,7 @@ def production_env(tmp_path):
         DJANGO_SETTINGS_MODULE="portal.settings.production",
         STATIC_ROOT=str(tmp_path / "static"),
         PATH=f"{os.path.dirname(sys.executable)}:{env['PATH']}",
+        HKO_WEATHER_URL="http://127.0.0.1:9/",  # loading the app starts the weather refresher
     )
     return env
 
@@ -61,6 +62,7 @@ def test_dockerfile_build_steps_succeed(production_env, tmp_path):
     manifest = tmp_path / "static" / "staticfiles.json"
     assert manifest.exists()
     assert list((tmp_path / "static" / "css").glob("site.*.css.gz"))
+    assert list((tmp_path / "static" / "css").glob("site.*.css.br"))
 
 
 def test_check_deploy_is_clean_in_production(production_env):

@@ -17,8 +17,11 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from portal import services
-from portal.admin.forms import ContentAdminForm
+from portal.admin.audit import RecordDeletionsMixin
+from portal.admin.forms import ContentAdminForm, NoLostEditsAdminMixin
 from portal.admin.history import VersionChangesMixin
+from portal.alerts import alert_source_for, content_change_reasons, content_changed
+from portal.audit import Action, audit_record_each
 from portal.models import Publishable
 from portal.preview import preview_links
 from portal.roles import can_publish
@@ -26,6 +29,7 @@ from portal.selectors import objects_using
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 RECORD_FIELDS = ("updated_at", "updated_by")
+ALERT_FIELDS = ("significant_change", "change_summary_en", "change_summary_zh_hant")
 LANGUAGE_NAMES = {"en": _("English"), "zh-hant": _("Traditional Chinese")}
 
 
@@ -45,7 +49,13 @@ class LiveFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ContentAdmin(VersionChangesMixin, VersionAdmin, TabbedTranslationAdmin):
+class ContentAdmin(
+    RecordDeletionsMixin,
+    NoLostEditsAdminMixin,
+    VersionChangesMixin,
+    VersionAdmin,
+    TabbedTranslationAdmin,
+):
     form = ContentAdminForm
     change_form_template = "admin/portal/content_change_form.html"
     list_display = ("__str__", "status", "live_now", "updated_at", "updated_by")
@@ -86,6 +96,8 @@ class ContentAdmin(VersionChangesMixin, VersionAdmin, TabbedTranslationAdmin):
             fields = [f for f in options["fields"] if f not in PUBLISHING_FIELDS + RECORD_FIELDS]
             fieldsets.append((name, {**options, "fields": fields}))
         fieldsets.append((_("Publishing"), {"fields": PUBLISHING_FIELDS}))
+        if obj is not None and alert_source_for(self.model) is not None:
+            fieldsets.append((_("E-mail alerts"), {"fields": ALERT_FIELDS}))
         if obj is not None:
             fieldsets.append((_("Last change"), {"fields": RECORD_FIELDS}))
         return fieldsets
@@ -121,7 +133,25 @@ class ContentAdmin(VersionChangesMixin, VersionAdmin, TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
+        source = alert_source_for(self.model)
+        before = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         super().save_model(request, obj, form, change)
+        if form is not None and "status" in form.changed_data:
+            published = obj.status == Publishable.Status.PUBLISHED
+            action = Action.PUBLISHED if published else Action.UNPUBLISHED
+            audit_record_each(action=action, request=request, objects=[obj])
+        if source is None:
+            return
+        data = form.cleaned_data
+        for reason in content_change_reasons(
+            source=source, before=before, after=obj, significant=data.get("significant_change")
+        ):
+            content_changed(
+                item=obj,
+                reason=reason,
+                summary_en=data.get("change_summary_en", ""),
+                summary_zh_hant=data.get("change_summary_zh_hant", ""),
+            )
 
     # Publishing rights
 
@@ -151,19 +181,21 @@ class ContentAdmin(VersionChangesMixin, VersionAdmin, TabbedTranslationAdmin):
 
     @admin.action(permissions=["publish"], description=_("Publish the selected items"))
     def publish_selected(self, request, queryset):
-        count = services.content_set_status(
+        changed = services.content_set_status(
             items=queryset, status=Publishable.Status.PUBLISHED, user=request.user
         )
-        self.message_user(request, gettext("%(count)d published.") % {"count": count})
+        audit_record_each(action=Action.PUBLISHED, request=request, objects=changed)
+        self.message_user(request, gettext("%(count)d published.") % {"count": len(changed)})
 
     @admin.action(
         permissions=["publish"], description=_("Unpublish the selected items (back to draft)")
     )
     def unpublish_selected(self, request, queryset):
-        count = services.content_set_status(
+        changed = services.content_set_status(
             items=queryset, status=Publishable.Status.DRAFT, user=request.user
         )
-        self.message_user(request, gettext("%(count)d back to draft.") % {"count": count})
+        audit_record_each(action=Action.UNPUBLISHED, request=request, objects=changed)
+        self.message_user(request, gettext("%(count)d back to draft.") % {"count": len(changed)})
 
     # History
 

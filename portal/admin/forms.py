@@ -18,6 +18,23 @@ def version_token(updated_at) -> str:
 class ContentAdminForm(forms.ModelForm):
     # Optimistic concurrency without a schema change: the `updated_at` the form was opened at.
     opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    # Off only while restoring a saved version, which replaces the current one by design.
+    check_versions = True
+    # Shown only for content people subscribe to (portal.alerts); see ContentAdmin.
+    significant_change = forms.BooleanField(
+        label=_("Significant change"),
+        required=False,
+        help_text=_("Tick to e-mail the people who subscribed to alerts about items like this."),
+    )
+    change_summary_en = forms.CharField(
+        label=_("Summary of the change (English)"),
+        max_length=200,
+        required=False,
+        help_text=_("One line, e.g. “Application period extended to 30 June”."),
+    )
+    change_summary_zh_hant = forms.CharField(
+        label=_("Summary of the change (Traditional Chinese)"), max_length=200, required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,7 +43,7 @@ class ContentAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_publishing_window(cleaned_data)
-        if self.instance.pk:
+        if self.instance.pk and self.check_versions:
             self.check_not_changed_since_opened()
         return cleaned_data
 
@@ -44,8 +61,10 @@ class ContentAdminForm(forms.ModelForm):
         model = type(self.instance)
         # Locked until this save commits (PostgreSQL), so two saves cannot both pass.
         current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
-        if not opened or current is None or version_token(current.updated_at) == opened:
+        if current is None or (opened and version_token(current.updated_at) == opened):
             return
+        # A missing or empty version is refused like a stale one: it cannot prove the form
+        # showed the current text.
         # A second save now replaces the other person's version: they have been told.
         self.data = self.data.copy()
         self.data[self.add_prefix(OPENED_FIELD)] = version_token(current.updated_at)
@@ -54,18 +73,43 @@ class ContentAdminForm(forms.ModelForm):
     def conflict_message(self, current, opened) -> str:
         who = current.updated_by.get_username() if current.updated_by else gettext("someone")
         when = localize(template_localtime(current.updated_at))
-        opened_at = forms.DateTimeField().to_python(opened)
-        changed = fields_changed_since(current, opened_at)
+        if not opened:
+            message = gettext(
+                "Not saved: the form did not say which version you opened, so it may not show "
+                "the latest one (%(who)s saved it at %(when)s)."
+            ) % {"who": who, "when": when}
+            return message + " " + self.keep_text_message()
+        opened_at = self.opened_at(opened)
+        changed = fields_changed_since(current, opened_at) if opened_at else []
         message = gettext(
             "Not saved: %(who)s saved this item at %(when)s, after you opened it."
         ) % {"who": who, "when": when}
         if changed:
             message += " " + gettext("They changed: %(fields)s.") % {"fields": ", ".join(changed)}
-        return (
-            message
-            + " "
-            + gettext(
-                "Your changes are still in the form below. Check the current version (History, "
-                "or open the item in a new tab), then save again to replace it with yours."
-            )
+        return message + " " + self.keep_text_message()
+
+    @staticmethod
+    def opened_at(opened: str):
+        try:
+            return forms.DateTimeField().to_python(opened)
+        except forms.ValidationError:  # a tampered or garbled version: still a conflict
+            return None
+
+    @staticmethod
+    def keep_text_message() -> str:
+        return gettext(
+            "Your changes are still in the form below. Check the current version (History, "
+            "or open the item in a new tab), then save again to replace it with yours."
         )
+
+
+class NoLostEditsAdminMixin:
+    """For admins whose form is a ContentAdminForm: the check is off on django-reversion's
+    restore and recover pages, where the old version has already replaced the current one."""
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        url_name = getattr(request.resolver_match, "url_name", "") or ""
+        if url_name.endswith(("_revision", "_recover")):
+            form = type(form.__name__, (form,), {"check_versions": False})
+        return form

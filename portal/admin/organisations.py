@@ -1,9 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from reversion.admin import VersionAdmin
 
 from portal.admin.content import ContentAdmin
-from portal.models import ConversionOverride, Organisation
+from portal.models import Organisation
 
 
 @admin.register(Organisation)
@@ -15,10 +14,3 @@ class OrganisationAdmin(ContentAdmin):
         (None, {"fields": ("name", "short_name", "slug", "description")}),
         (_("Contact"), {"fields": ("website", "address", "phone", "fax", "email")}),
     ]
-
-
-@admin.register(ConversionOverride)
-class ConversionOverrideAdmin(VersionAdmin):
-    list_display = ("traditional", "simplified", "note", "updated_at")
-    search_fields = ("traditional", "simplified", "note")
-    readonly_fields = ("updated_at",)

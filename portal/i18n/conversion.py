@@ -3,10 +3,14 @@
 Only text a person reads is converted: text nodes, human-readable attributes and JSON-LD
 string values. URLs, ids, classes, data attributes, form values, scripts, styles and any part
 marked `translate="no"` or `lang="zh-Hant…"` pass through byte for byte. Staff overrides win
-over OpenCC's dictionaries.
+over OpenCC's dictionaries, and only ever change text: a replacement is escaped for where it
+lands (HTML text and attributes, JSON-LD strings, iCalendar text), whatever it holds.
 """
 
+import html
+import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -46,6 +50,38 @@ JSON_LD_LITERAL_KEYS = {
 }  # fmt: skip
 
 
+@dataclass(frozen=True)
+class TextContext:
+    """How text is written where it is converted: its escaping, and the escape sequences an
+    override must not match inside (it would otherwise split `&lt;` or `\\u003C`)."""
+
+    escape: object
+    escape_sequence: str | None = None
+
+
+def _escape_json(text: str) -> str:
+    # As json.dumps and django.utils.html.json_script: nothing can close the <script>.
+    escaped = json.dumps(text, ensure_ascii=False)[1:-1]
+    return escaped.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+
+
+def _escape_ical(text: str) -> str:
+    # RFC 5545 TEXT: backslash, semicolon and comma escaped; line breaks cannot be written.
+    return re.sub(r"([\\;,])", r"\\\1", text)
+
+
+HTML = TextContext(lambda text: html.escape(text, quote=True), r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+JSON = TextContext(_escape_json, r"\\(?:u[0-9a-fA-F]{4}|.)")
+ICAL = TextContext(_escape_ical, r"\\.")
+PLAIN = TextContext(lambda text: text)
+
+
+def readable_only(text: str) -> str:
+    """Drop what is not text a person reads: control, format, private-use and surrogate code
+    points (a NUL, a bidi override, our SEPARATOR, an unencodable lone surrogate)."""
+    return "".join(ch for ch in text if not unicodedata.category(ch).startswith("C"))
+
+
 @cache
 def hk2s() -> opencc.OpenCC:
     # Building a converter loads its dictionaries: once per process. Thread-safe.
@@ -59,21 +95,51 @@ class Converter:
     overrides: tuple[tuple[str, str], ...] = ()
 
     @cached_property
-    def _override_pattern(self) -> re.Pattern | None:
-        # Longest first, so a longer override wins over a term inside it.
-        terms = sorted((term for term, _ in self.overrides if term), key=len, reverse=True)
-        return re.compile("|".join(map(re.escape, terms))) if terms else None
+    def _readable_overrides(self) -> dict[str, str]:
+        # However an override was stored (admin, shell, fixture), only its text counts.
+        readable = {}
+        for term, replacement in self.overrides:
+            term = readable_only(str(term or ""))
+            if term.strip():
+                readable[term] = readable_only(str(replacement or ""))
+        return readable
 
-    def convert(self, text: str) -> str:
-        """Convert plain text; override terms are replaced, never passed to OpenCC."""
+    @cached_property
+    def _patterns(self) -> dict:
+        return {}
+
+    def _pattern(self, context: TextContext) -> tuple[re.Pattern, dict[str, str]] | None:
+        if context not in self._patterns:
+            self._patterns[context] = self._compile(context)
+        return self._patterns[context]
+
+    def _compile(self, context: TextContext) -> tuple[re.Pattern, dict[str, str]] | None:
+        replacements = {
+            context.escape(term): context.escape(replacement)
+            for term, replacement in self._readable_overrides.items()
+        }
+        if not replacements:
+            return None
+        # Longest first, so a longer override wins over a term inside it; an escape sequence
+        # that no term starts with is skipped whole.
+        alternatives = [re.escape(term) for term in sorted(replacements, key=len, reverse=True)]
+        if context.escape_sequence:
+            alternatives.append(f"(?P<escape_sequence>{context.escape_sequence})")
+        return re.compile("|".join(alternatives)), replacements
+
+    def convert(self, text: str, context: TextContext = PLAIN) -> str:
+        """Convert text written in `context`; override terms are replaced, never passed to
+        OpenCC, with their replacement escaped for that context."""
         if "\x00" in text:  # OpenCC reads C strings: a NUL would end the text early
-            return "\x00".join(self.convert(part) for part in text.split("\x00"))
-        pattern = self._override_pattern
+            return "\x00".join(self.convert(part, context) for part in text.split("\x00"))
+        pattern = self._pattern(context)
         if pattern is None:
             return hk2s().convert(text)
-        replacements = dict(self.overrides)
+        pattern, replacements = pattern
         parts, last = [], 0
         for match in pattern.finditer(text):
+            if match.lastgroup == "escape_sequence":
+                continue
             parts.append(hk2s().convert(text[last : match.start()]))
             parts.append(replacements[match.group()])
             last = match.end()
@@ -102,9 +168,9 @@ class _Page:
             return "".join(self.pieces)
         texts = [self.pieces[i] for i in self.convertible]
         if any(SEPARATOR in text for text in texts):
-            converted = [converter.convert(text) for text in texts]
+            converted = [converter.convert(text, HTML) for text in texts]
         else:
-            converted = converter.convert(SEPARATOR.join(texts)).split(SEPARATOR)
+            converted = converter.convert(SEPARATOR.join(texts), HTML).split(SEPARATOR)
         for index, text in zip(self.convertible, converted, strict=True):
             self.pieces[index] = text
         return "".join(self.pieces)
@@ -151,7 +217,7 @@ def _convert_json_ld(body: str, converter: Converter) -> str:
             key = match["text"]
         elif key not in JSON_LD_LITERAL_KEYS:
             parts.append(body[last : match.start("text")])
-            parts.append(converter.convert(match["text"]))
+            parts.append(converter.convert(match["text"], JSON))
             last = match.end("text")
     parts.append(body[last:])
     return "".join(parts)

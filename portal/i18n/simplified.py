@@ -2,6 +2,10 @@
 
 A converted page is cached under a hash of its Traditional rendering and of the overrides, in
 process and, when REDIS_URL is set, in the shared cache, so /sc/ costs about what /tc/ does.
+Visitors choose URLs, so what they can make the shared cache hold is bounded: only pages
+found (200) and requested without a query string are shared, for an hour at most, and none
+over a size cap.
+The shared cache fails open (portal.cache): without it pages are converted here.
 """
 
 import hashlib
@@ -13,8 +17,9 @@ from django.core.cache import cache
 from django.db import DatabaseError, connection
 
 from portal.models import ConversionOverride
+from portal.pagecache.memo import content_memo
 
-from .conversion import Converter, convert_html
+from .conversion import ICAL, PLAIN, Converter, convert_html
 
 CONVERTIBLE_TYPES = {
     "text/html",
@@ -27,7 +32,9 @@ CONVERTIBLE_TYPES = {
     "text/plain",
 }
 LOCAL_CACHE_SIZE = 256
-SHARED_CACHE_SECONDS = 60 * 60 * 24
+SHARED_CACHE_SECONDS = 60 * 60
+# Larger pages (none of ours comes near) are converted again rather than stored.
+MAX_CACHED_PAGE_CHARS = 512 * 1024
 
 
 class _LocalCache:
@@ -61,11 +68,12 @@ local_pages = _LocalCache(LOCAL_CACHE_SIZE)
 _converters: dict[tuple, Converter] = {}
 
 
+@content_memo
 def overrides_fingerprint() -> tuple:
     """Changes whenever an override is added, edited or deleted.
 
-    Runs on every /sc/ request, so it is one small query written out: the ORM's compilation
-    of the same aggregate costs more than the query.
+    Read again only when content changes (an override is content) or the minute turns, and
+    then as one small query written out: the ORM's compilation costs more than the query.
     """
     table = connection.ops.quote_name(ConversionOverride._meta.db_table)
     with connection.cursor() as cursor:
@@ -95,23 +103,36 @@ def is_convertible(content_type: str) -> bool:
     return content_type.split(";")[0].strip().lower() in CONVERTIBLE_TYPES
 
 
-def simplified_page(traditional: str, content_type: str) -> str:
-    """The Simplified version of a rendered Traditional page, from cache when possible."""
+def simplified_page(traditional: str, content_type: str, *, shareable: bool = True) -> str:
+    """The Simplified version of a rendered Traditional page, from cache when possible.
+
+    `shareable` is false for pages a visitor can multiply (a query string, a 404 for any
+    path): those stay in this worker's small LRU and never reach the shared cache.
+    """
     converter = current_converter()
-    digest = hashlib.sha256(traditional.encode())
-    digest.update(repr(converter.overrides).encode())
+    digest = hashlib.sha256(traditional.encode(errors="surrogatepass"))
+    digest.update(repr(converter.overrides).encode(errors="backslashreplace"))
     key = f"sc-page:{digest.hexdigest()}"
-    page = local_pages.get(key)
-    if page is None and settings.REDIS_URL:
+    cacheable = len(traditional) <= MAX_CACHED_PAGE_CHARS
+    shared = cacheable and shareable and settings.REDIS_URL
+    page = local_pages.get(key) if cacheable else None
+    if page is None and shared:
         page = cache.get(key)
         if page is not None:
             local_pages.set(key, page)
     if page is None:
-        if content_type.startswith(("text/calendar", "text/plain")):
-            page = converter.convert(traditional)
-        else:
-            page = convert_html(traditional, converter)
-        local_pages.set(key, page)
-        if settings.REDIS_URL:
+        page = convert_page(traditional, content_type, converter)
+        if cacheable:
+            local_pages.set(key, page)
+        if shared:
             cache.set(key, page, SHARED_CACHE_SECONDS)
     return page
+
+
+def convert_page(traditional: str, content_type: str, converter: Converter) -> str:
+    """Convert a whole response body, escaping override text for the body's format."""
+    if content_type.startswith("text/calendar"):
+        return converter.convert(traditional, ICAL)
+    if content_type.startswith("text/plain"):
+        return converter.convert(traditional, PLAIN)
+    return convert_html(traditional, converter)

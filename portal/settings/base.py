@@ -35,25 +35,40 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "django_prose_editor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
+    "staff",
     "schemes",
     "events",
     "notices",
+    "weather",
+    "assistant",
+    "alerts",
 ]
 
 MIDDLEWARE = [
     "portal.middleware.RequestLogMiddleware",
+    "portal.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.i18n.middleware.LanguageMiddleware",
+    # Inside LanguageMiddleware, outside the Simplified conversion: /sc/ is stored converted.
+    "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "portal.i18n.middleware.SimplifiedConversionMiddleware",
+    "portal.middleware.MethodNotAllowedMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.SecondFactorMiddleware",
+    "staff.middleware.StaffLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "weather.middleware.WeatherRefreshMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.staff.StaffAdminMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
@@ -74,6 +89,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.site",
+                "weather.context_processors.weather",
             ],
         },
     },
@@ -96,18 +112,44 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: shared Redis when REDIS_URL is set, so workers on several machines agree.
+# Cache: shared Redis when REDIS_URL is set, so workers on several machines agree. It fails
+# open (portal.cache): with Redis down, pages are served without it.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailOpenRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "portal",
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The page cache (portal.pagecache): anonymous pages are served from the cache while fresh;
+# a stale copy stands in when the site answers 503. A CDN in front keeps them CDN_MAX_AGE.
+PAGE_CACHE_FRESH_SECONDS = env_int("PAGE_CACHE_FRESH_SECONDS", 60)
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 600)
+PAGE_CACHE_MAX_BYTES = 512 * 1024
+CDN_MAX_AGE = env_int("CDN_MAX_AGE", 30)
+# Saving these apps' or models' rows (sessions, sign-ins, second factors, the audit record,
+# history bookkeeping, alert subscriptions and deliveries, the assistant's question log) changes
+# no public page. App labels, or "app_label.Model" for one model.
+PAGE_CACHE_IGNORED_APPS = {
+    "admin",
+    "auth",
+    "axes",
+    "contenttypes",
+    "reversion",
+    "sessions",
+    "otp_totp",
+    "otp_static",
+    "staff",
+    "alerts",
+    "portal.AuditEntry",
+    "assistant.LoggedQuestion",
+    "assistant.SuggestedPhrasing",
+}
 
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
@@ -117,7 +159,10 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -174,17 +219,21 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
 ADMIN_URL = env_str("ADMIN_URL", "admin/").strip("/") + "/"
+# A refused form (expired or missing CSRF token) gets our page, in the page's language.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"brief_disallowed_host": {"()": "portal.logs.BriefDisallowedHost"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["stdout"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # portal.requests writes the one access line per request instead.
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["brief_disallowed_host"]},
     },
 }
 FORMAT_MODULE_PATH = ["portal.formats"]
@@ -197,15 +246,47 @@ SESSION_SAVE_EVERY_REQUEST = True
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
-AXES_RESET_ON_SUCCESS = True
+# A right password alone does not clear the failures: the one-time code counts too, and only
+# a verified second factor clears them (staff.services.second_factor_verify).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "portal.staff.lockout_response"
 # How many proxies (load balancers) add to X-Forwarded-For in front of the app: 0 trusts none.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "portal.staff.client_address"
 AXES_VERBOSE = False
+# Two-factor sign-in (django-otp): the name authenticator apps show next to the code.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Support for SMEs")
+# The record of who did what keeps this many days (manage.py prune_audit deletes older entries).
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
 
 # The rich-text editor's own extensions (lang on a span, table captions): portal.editor.
 DJANGO_PROSE_EDITOR_EXTENSIONS = EDITOR_EXTENSION_MODULES
 # modeltranslation's tabbed admin loads jQuery UI from a CDN unless told otherwise: self-host.
 JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "portal/vendor/jquery-ui/jquery-ui-tabs.js"
+
+# Hong Kong Observatory weather (weather/): fetched out of band into the cache every
+# WEATHER_REFRESH_SECONDS by a thread in each web process (one fetch at a time across them),
+# unless WEATHER_BACKGROUND_REFRESH is off and `manage.py weather_refresh --every 600` runs.
+HKO_WEATHER_URL = env_str(
+    "HKO_WEATHER_URL", "https://data.weather.gov.hk/weatherAPI/opendata/weather.php"
+)
+WEATHER_BACKGROUND_REFRESH = env_bool("WEATHER_BACKGROUND_REFRESH", True)
+WEATHER_REFRESH_SECONDS = env_int("WEATHER_REFRESH_SECONDS", 600)
+
+# E-mail alerts (alerts/). SMTP when EMAIL_HOST is set; otherwise e-mails print to the console.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Support for SMEs <no-reply@localhost>")
+# Where links in e-mails point: the public address of the site, without a trailing slash.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+ALERT_SIGNUPS_PER_HOUR = env_int("ALERT_SIGNUPS_PER_HOUR", 10)

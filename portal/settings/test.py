@@ -5,3 +5,8 @@ from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+# Nothing in the tests may reach the real HKO: a closed loopback port, unless a test points
+# it at its own stub server. Tests refresh the weather themselves, never in the background.
+HKO_WEATHER_URL = "http://127.0.0.1:9/"
+WEATHER_BACKGROUND_REFRESH = False

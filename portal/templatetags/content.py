@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from portal.i18n.content import fallback_language
 from portal.richtext import sanitize_html
+from portal.richtext import web_address as safe_web_address
 
 register = template.Library()
 
@@ -20,6 +21,12 @@ def lang_attr(instance, field_name):
     """
     language = fallback_language(instance, field_name)
     return format_html(' lang="{}"', language.html_lang) if language else ""
+
+
+@register.filter
+def web_address(url):
+    """The address if it is an http(s) link, else empty: `{% if x.website|web_address %}`."""
+    return safe_web_address(url)
 
 
 TABLE = re.compile(r"<table\b.*?</table>", re.DOTALL)

@@ -172,8 +172,10 @@ def crawl(base_url: str, extra_pages=(), *, max_pages: int = MAX_PAGES) -> Crawl
     queue = deque((path, "") for path in START_PATHS)
     for extra in extra_pages:
         for start in START_PATHS:
-            expected_status[start + extra.path] = extra.status
-            queue.append((_normalised(start + extra.path, base_url, host), "(extra page)"))
+            # Keyed as the queue is: by the normalised URL, query keys sorted.
+            url = _normalised(start + extra.path, base_url, host)
+            expected_status[url] = extra.status
+            queue.append((url, "(extra page)"))
     queued = {path for path, _ in queue}
     queries_per_path = {}
     pages_per_type = {}

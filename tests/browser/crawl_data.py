@@ -12,8 +12,10 @@ import datetime
 from django.core.management import call_command
 from django.utils import timezone
 
+from alerts.tokens import confirm_token, manage_token
 from events.models import Event
 from schemes.models import SupportType
+from tests.alerts.factories import make_alert
 from tests.browser.crawl import ExtraPage
 from tests.events.factories import make_event
 from tests.paths import BASE_DIR
@@ -131,6 +133,40 @@ def _build_events() -> list[ExtraPage]:
     ]
 
 
+def _build_eligibility_pages() -> list[ExtraPage]:
+    """The eligibility check's results and errors, and the comparison, over the seed's rules."""
+    answers = (
+        "registered=yes&sector=non-manufacturing&employees=20&listed=no&lender=no"
+        "&lender-associate=no&operating-year=yes&travel-agent=yes&need=working-capital"
+    )
+    return [
+        ExtraPage(f"schemes/check/?{answers}"),
+        ExtraPage("schemes/check/?employees=-3&listed=maybe", status=400),
+        ExtraPage(
+            "schemes/compare/?s=sme-loan-guarantee-scheme&s=sme-financing-guarantee-scheme"
+            "&s=small-mic-groups-funding-2019-20"
+        ),
+        ExtraPage("schemes/compare/"),
+        ExtraPage("schemes/compare/?s=sme-loan-guarantee-scheme&s=no-such-scheme", status=400),
+    ]
+
+
+def _build_alerts() -> list[ExtraPage]:
+    """The alert pages no public link reaches: they come from the links in e-mails."""
+    confirmed = make_alert(email="crawl@example.com", filters={"type": ["grant"]})
+    unconfirmed = make_alert(email="crawl@example.com", kind="events", confirmed=False)
+    token = manage_token(confirmed.subscriber)
+    return [
+        ExtraPage("alerts/subscribe/?kind=schemes&type=grant&q=export"),
+        ExtraPage("alerts/subscribe/?kind=events"),
+        ExtraPage("alerts/check-your-email/"),
+        ExtraPage(f"alerts/confirm/{confirm_token(unconfirmed)}/"),
+        ExtraPage("alerts/confirm/expired/", status=400),
+        ExtraPage(f"alerts/manage/{token}/"),
+        ExtraPage(f"alerts/unsubscribe/{token}/"),
+    ]
+
+
 def crawl_data_build() -> list[ExtraPage]:
     """Create the crawl's content and return the pages it must visit besides linked ones."""
     return [
@@ -139,4 +175,26 @@ def crawl_data_build() -> list[ExtraPage]:
         *_build_organisations(),
         *_build_schemes(),
         *_build_events(),
+        *_build_eligibility_pages(),
+        *_build_assistant(),
+        *_build_alerts(),
+    ]
+
+
+def _build_assistant() -> list[ExtraPage]:
+    """Site search and the assistant: results, nothing found, refused, bad input, JSON."""
+    from tests.assistant.factories import make_answer
+
+    answer = make_answer(question_en="How do I apply?", links="schemes/")
+    return [
+        ExtraPage("search/"),
+        ExtraPage(f"search/?q={FINDER_QUERY}"),
+        ExtraPage(f"search/?q={FINDER_QUERY_WITHOUT_RESULTS}"),
+        ExtraPage(f"assistant/?q={FINDER_QUERY}"),
+        ExtraPage(f"assistant/?q={FINDER_QUERY_WITHOUT_RESULTS}"),
+        ExtraPage("assistant/?q=A123456%283%29"),  # refused: redirects to ?refused=1
+        ExtraPage("assistant/?q=", status=400),
+        ExtraPage("assistant/answer.json", status=400),
+        ExtraPage("assistant/feedback/"),
+        ExtraPage(f"assistant/answers/{answer.pk}/"),
     ]

@@ -6,7 +6,8 @@ the page passes, so one test can report every page's problems at once.
 
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4.element import TemplateString
 
 from portal.i18n import languages
 from portal.i18n.languages import Language
@@ -26,8 +27,13 @@ LABELLABLE = ("input", "select", "textarea")
 UNLABELLED_INPUT_TYPES = {"hidden", "submit", "reset", "button", "image"}
 
 
+# get_text() leaves out the strings in a <template> (the assistant panel a script puts in the
+# page), which would make its links and labels look nameless.
+TEXT_TYPES = (NavigableString, CData, TemplateString)
+
+
 def _text(tag: Tag) -> str:
-    return " ".join(tag.get_text(" ", strip=True).split())
+    return " ".join(tag.get_text(" ", strip=True, types=TEXT_TYPES).split())
 
 
 def _by_ids(soup: BeautifulSoup, ids: str) -> list[Tag | None]:
@@ -232,7 +238,9 @@ def result_count_problems(soup: BeautifulSoup) -> list[str]:
     finders = [
         form
         for form in soup.find_all("form")
-        if (form.get("method") or "get").lower() == "get" and form.find(["input", "select"])
+        if (form.get("method") or "get").lower() == "get"
+        and form.find(["input", "select"])
+        and not form.find_parent("header")  # the header's search box shows results elsewhere
     ]
     status = soup.find(attrs={"role": "status"})
     if finders and not (status and _text(status)):

@@ -31,6 +31,15 @@ const look = (el) => {
     colour: s.color, borderWidth: parseFloat(s.borderTopWidth), borderColour: s.borderTopColor,
     surrounding: surrounding(el)};
 };
+// A radio group is one Tab stop (arrow keys move within it): its checked radio, or the
+// first when none is checked.
+const tabStop = (el) => {
+  if (el.type !== 'radio' || !el.name) return true;
+  const group = Array.from(document.querySelectorAll('input[type=radio]'))
+    .filter((other) => other.name === el.name && other.form === el.form);
+  const checked = group.find((other) => other.checked);
+  return checked ? checked === el : group[0] === el;
+};
 const describe = (el) => {
   const text = (el.innerText || el.value || el.getAttribute('aria-label') || '').trim();
   return `<${el.tagName.toLowerCase()}> ${JSON.stringify(text.slice(0, 40))}`;
@@ -45,7 +54,7 @@ TABBABLE_JS = f"""() => {{ {_HELPERS}
     .filter((el) => !el.disabled && el.tabIndex >= 0 && el.type !== 'hidden'
       && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
     .map((el) => ({{index: elements.indexOf(el), name: describe(el), region: region(el),
-      positiveTabindex: el.tabIndex > 0, look: look(el),
+      positiveTabindex: el.tabIndex > 0, tabStop: tabStop(el), look: look(el),
       control: el.matches('input, select, textarea, button')}}));
 }}"""
 
@@ -75,7 +84,7 @@ class Stop:
 @dataclass
 class TabWalk:
     url: str
-    expected: list[dict]  # tabbable elements in DOM order, unfocused
+    expected: list[dict]  # tabbable elements in DOM order, unfocused (all radios of a group)
     stops: list[Stop]
     left_page: bool  # one Tab after the last stop left the document or went round to the top
 
@@ -117,13 +126,14 @@ def order_problems(walk: TabWalk) -> list[str]:
         for element in walk.expected
         if element["positiveTabindex"]
     ]
+    stops = [element for element in walk.expected if element["tabStop"]]
     got = [stop.index for stop in walk.stops]
-    wanted = [element["index"] for element in walk.expected]
+    wanted = [element["index"] for element in stops]
     if got != wanted:
         problems.append(
             "Tab order differs from reading order: got "
             f"{[stop.name for stop in walk.stops]}, expected "
-            f"{[element['name'] for element in walk.expected]}"
+            f"{[element['name'] for element in stops]}"
         )
     regions = [stop.region for stop in walk.stops if stop.region in SHELL_ORDER]
     ranks = [SHELL_ORDER.index(region) for region in regions]

@@ -143,6 +143,21 @@ def test_keyboard_checks_find_a_missing_focus_style_and_a_reordered_tab(blank_pa
     assert '<a> "A" shows no focus indicator' in keyboard.focus_problems(walk)
 
 
+def test_tab_order_check_takes_a_radio_group_as_one_stop(blank_page, tmp_path):
+    radios = "".join(
+        f'<label><input type="radio" name="often" value="{value}"{checked}> {value}</label>'
+        for value, checked in (("daily", ""), ("weekly", " checked"), ("monthly", ""))
+    )
+    path = tmp_path / "page.html"
+    path.write_text(shell(main=f"<h1>T</h1><form>{radios}<button>Go</button></form>"), "utf-8")
+    walk = keyboard.tab_walk(blank_page, path.as_uri())
+    assert [stop.name for stop in walk.stops if stop.region == "main"] == [
+        '<input> "weekly"',
+        '<button> "Go"',
+    ]
+    assert keyboard.order_problems(walk) == []
+
+
 def test_focus_check_finds_a_skip_link_that_stays_off_screen(blank_page, tmp_path):
     path = tmp_path / "page.html"
     path.write_text(shell().replace("position: static;", ""), encoding="utf-8")

@@ -47,6 +47,7 @@ def test_query_count_does_not_grow_with_events(client, url):
     assert queries_for(client, url) == few
 
 
+@pytest.mark.usefixtures("uncached_pages")
 def test_detail_query_count_does_not_grow_with_organisers(client, django_assert_num_queries):
     few = make_event(slug="few", organisers=[make_organisation()])
     many = make_event(slug="many", organisers=[make_organisation() for _ in range(10)])

@@ -2,8 +2,8 @@ import pytest
 from django.utils import translation
 
 from notices.models import Notice
+from portal.errors import server_error
 from portal.models import Publishable
-from portal.views import server_error
 from tests.notices.factories import make_notice
 from tests.portal.test_security_headers import assert_security_headers
 

@@ -8,14 +8,14 @@ from django.urls import reverse
 from portal.models import Organisation
 from portal.roles import EDITOR
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(make_staff(superuser=True, username="maria"))
+    sign_in(client, make_staff(superuser=True, username="maria"))
     return client
 
 
@@ -142,7 +142,7 @@ def test_login_page_is_no_store_too(client):
 def test_conversion_override_admin_lists_and_searches(client):
     from portal.models import ConversionOverride
 
-    client.force_login(make_staff(role=EDITOR))
+    sign_in(client, make_staff(role=EDITOR))
     ConversionOverride.objects.create(traditional="赤鱲角", simplified="赤鱲角", note="Airport")
     ConversionOverride.objects.create(traditional="衞生", simplified="卫生")
     url = reverse("admin:portal_conversionoverride_changelist")

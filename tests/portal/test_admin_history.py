@@ -7,7 +7,7 @@ from reversion.models import Version
 
 from portal.roles import EDITOR, PUBLISHER
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,7 @@ def save(client, organisation, **changes):
 
 @pytest.fixture
 def publisher(client):
-    client.force_login(make_staff(role=PUBLISHER, username="chan"))
+    sign_in(client, make_staff(role=PUBLISHER, username="chan"))
     return client
 
 
@@ -78,7 +78,7 @@ def test_editor_cannot_restore_a_different_publishing_state(client, publisher):
     save(publisher, organisation, status="published")
     draft_version = Version.objects.get_for_object(organisation).last()
     publisher.logout()
-    client.force_login(make_staff(role=EDITOR))
+    sign_in(client, make_staff(role=EDITOR))
     url = reverse("admin:portal_organisation_revision", args=[organisation.pk, draft_version.pk])
     client.post(url, form_data(client.get(url)))
     organisation.refresh_from_db()
@@ -91,5 +91,5 @@ def test_diff_page_needs_permission(client, publisher):
     version = Version.objects.get_for_object(organisation).first()
     url = reverse("admin:portal_organisation_version_changes", args=[organisation.pk, version.pk])
     publisher.logout()
-    client.force_login(make_staff())
+    sign_in(client, make_staff())
     assert client.get(url).status_code == 403

@@ -8,7 +8,7 @@ from django.urls import reverse
 from portal.models import Organisation, Publishable
 from portal.roles import PUBLISHER
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 
 
 def change_url(organisation):
@@ -19,9 +19,9 @@ def change_url(organisation):
 def two_publishers(client, django_user_model):
     from django.test import Client
 
-    client.force_login(make_staff(role=PUBLISHER, username="first"))
+    sign_in(client, make_staff(role=PUBLISHER, username="first"))
     other = Client()
-    other.force_login(make_staff(role=PUBLISHER, username="second"))
+    sign_in(other, make_staff(role=PUBLISHER, username="second"))
     return client, other
 
 
@@ -96,7 +96,7 @@ def scheme_using_organisations(transactional_db):
 def test_deleting_an_organisation_in_use_is_refused_with_what_uses_it(
     client, scheme_using_organisations
 ):
-    client.force_login(make_staff(role=PUBLISHER))
+    sign_in(client, make_staff(role=PUBLISHER))
     organisation = make_organisation()
     scheme_using_organisations.objects.create(title="SME Loan Guarantee", organisation=organisation)
     url = reverse("admin:portal_organisation_delete", args=[organisation.pk])

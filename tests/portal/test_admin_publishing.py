@@ -7,14 +7,14 @@ from django.urls import reverse
 from portal.models import Organisation
 from portal.roles import EDITOR, PUBLISHER, roles_sync
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 
 pytestmark = pytest.mark.django_db
 DRAFT, PUBLISHED = Organisation.Status.DRAFT, Organisation.Status.PUBLISHED
 
 
 def signed_in(client, role):
-    client.force_login(make_staff(role=role))
+    sign_in(client, make_staff(role=role))
     return client
 
 

@@ -9,7 +9,7 @@ from portal.editor import EDITOR_EXTENSIONS
 from portal.models import Organisation
 from portal.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 
 XSS_PAYLOADS = [
     '<script>alert("x")</script>',
@@ -45,7 +45,7 @@ def test_rich_text_fields_get_the_editor_through_formfield():
 
 @pytest.mark.django_db
 def test_xss_through_the_admin_form_never_reaches_the_public_page(client):
-    client.force_login(make_staff(superuser=True))
+    sign_in(client, make_staff(superuser=True))
     organisation = make_organisation(slug="safe-body")
     url = reverse("admin:portal_organisation_change", args=[organisation.pk])
     payload = "".join(XSS_PAYLOADS) + "<p>Kept text</p>"

@@ -22,7 +22,7 @@ def test_healthz(client):
 def test_readyz_when_database_and_cache_answer(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"ready": True, "failing": []}
+    assert response.json() == {"ready": True, "status": "ok", "failing": []}
 
 
 @pytest.fixture
@@ -45,21 +45,21 @@ def unreachable_database(monkeypatch):
 def test_readyz_is_503_when_the_database_is_unreachable(client, unreachable_database):
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json() == {"ready": False, "failing": ["database"]}
+    assert response.json() == {"ready": False, "status": "unavailable", "failing": ["database"]}
 
 
 @pytest.mark.django_db
-def test_readyz_is_503_when_the_cache_is_unreachable(client):
+def test_readyz_is_degraded_but_ready_when_the_cache_is_unreachable(client):
     unreachable = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.cache.FailOpenRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
     with override_settings(CACHES=unreachable):
         response = client.get("/readyz")
-    assert response.status_code == 503
-    assert response.json()["failing"] == ["cache"]
+    assert response.status_code == 200
+    assert response.json() == {"ready": True, "status": "degraded", "failing": ["cache"]}
 
 
 def test_robots_txt_points_to_the_sitemap(client):

@@ -10,7 +10,7 @@ from portal.roles import EDITOR
 from schemes.models import Scheme
 from tests.events.factories import make_event
 from tests.notices.factories import make_notice
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 from tests.schemes.factories import make_scheme
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def draft():
 
 @pytest.mark.parametrize("prefix", PREFIXES)
 def test_staff_preview_a_draft_with_a_banner(client, get_page, draft, prefix):
-    client.force_login(make_staff(role=EDITOR))
+    sign_in(client, make_staff(role=EDITOR))
     response, soup = get_page(f"/{prefix}/organisations/draft-body/?preview=1")
     banner = soup.find(class_="preview-banner")
     assert banner is not None
@@ -37,7 +37,7 @@ def test_staff_preview_a_draft_with_a_banner(client, get_page, draft, prefix):
 
 
 def test_banner_says_not_published_in_english(client, get_page, draft):
-    client.force_login(make_staff(role=EDITOR))
+    sign_in(client, make_staff(role=EDITOR))
     _, soup = get_page("/en/organisations/draft-body/?preview=1")
     assert "Preview – not published" in soup.find(class_="preview-banner").get_text()
 
@@ -48,19 +48,19 @@ def test_the_public_never_sees_a_draft(client, draft):
 
 
 def test_staff_without_permission_get_a_404(client, draft):
-    client.force_login(make_staff())
+    sign_in(client, make_staff())
     assert client.get("/en/organisations/draft-body/?preview=1").status_code == 404
 
 
 def test_view_permission_is_enough_to_preview(client, draft):
     user = make_staff()
     user.user_permissions.add(Permission.objects.get(codename="view_organisation"))
-    client.force_login(user)
+    sign_in(client, user)
     assert client.get("/tc/organisations/draft-body/?preview=1").status_code == 200
 
 
 def test_staff_without_preview_parameter_see_the_public_page(client, draft):
-    client.force_login(make_staff(role=EDITOR))
+    sign_in(client, make_staff(role=EDITOR))
     assert client.get("/en/organisations/draft-body/").status_code == 404
 
 
@@ -92,7 +92,7 @@ def _draft_notice():
 def test_every_content_type_can_be_previewed_by_staff_only(client, make_draft, prefix):
     path = f"/{prefix}/{make_draft()}"
     assert client.get(f"{path}?preview=1").status_code == 404
-    client.force_login(make_staff(role=EDITOR))
+    sign_in(client, make_staff(role=EDITOR))
     assert client.get(path).status_code == 404
     response = client.get(f"{path}?preview=1")
     assert response.status_code == 200

@@ -60,6 +60,6 @@ def test_database_follows_database_url():
 def test_cache_follows_redis_url():
     backend = settings.CACHES["default"]["BACKEND"]
     if os.environ.get("REDIS_URL"):
-        assert backend == "django.core.cache.backends.redis.RedisCache"
+        assert backend == "portal.cache.FailOpenRedisCache"
     else:
         assert backend == "django.core.cache.backends.locmem.LocMemCache"

@@ -16,7 +16,7 @@ from portal.models import ConversionOverride, Organisation
 from portal.roles import PUBLISHER
 from tests.events.factories import hong_kong, make_event
 from tests.notices.factories import make_notice
-from tests.portal.factories import make_organisation, make_staff
+from tests.portal.factories import make_organisation, make_staff, sign_in
 from tests.schemes.factories import add_section, make_scheme
 from tests.text import visible_strings
 
@@ -225,7 +225,7 @@ def test_calendar_and_feeds_on_sc_are_converted_but_keep_their_addresses(client)
 
 def test_override_saved_in_the_admin_applies_on_the_next_request(client):
     make_organisation(slug="airport", name_en="Airport", name_zh_hant="赤鱲角機場管理處")
-    client.force_login(make_staff(role=PUBLISHER))
+    sign_in(client, make_staff(role=PUBLISHER))
     response = client.post(
         reverse("admin:portal_conversionoverride_add"),
         {"traditional": "赤鱲角", "simplified": "赤鱲角", "note": "Keep the place name."},

@@ -2,7 +2,16 @@ import datetime
 from itertools import count
 
 from portal.models import Organisation, Publishable
-from schemes.models import Applicant, Scheme, SchemeContact, SchemeSection, SupportType
+from schemes.models import (
+    Applicant,
+    EligibilityOption,
+    EligibilityQuestion,
+    EligibilityRule,
+    Scheme,
+    SchemeContact,
+    SchemeSection,
+    SupportType,
+)
 from schemes.services import scheme_refresh_search
 from tests.portal.factories import make_organisation
 
@@ -48,3 +57,43 @@ def add_section(scheme: Scheme, *, anchor: str, order: int = 0, **fields) -> Sch
 
 def add_contact(scheme: Scheme, kind: str, value: str, order: int = 0) -> SchemeContact:
     return SchemeContact.objects.create(scheme=scheme, kind=kind, value=value, order=order)
+
+
+def make_question(key: str, *values: str, kind: str = "choice", **fields) -> EligibilityQuestion:
+    """A question with one answer per value, labelled in both languages."""
+    defaults = {"text_en": f"{key.title()}?", "text_zh_hant": f"{key}？", "order": next(_numbers)}
+    question = EligibilityQuestion.objects.create(key=key, kind=kind, **{**defaults, **fields})
+    for order, value in enumerate(values):
+        EligibilityOption.objects.create(
+            question=question,
+            order=order,
+            value=value,
+            label_en=value.title(),
+            label_zh_hant=f"{value}（中文）",
+        )
+    return question
+
+
+def add_rule(
+    scheme: Scheme,
+    question: EligibilityQuestion | None,
+    *,
+    passing: tuple[str, ...] = (),
+    failing: tuple[str, ...] = (),
+    anchor: str = "",
+    text: str = "",
+) -> EligibilityRule:
+    """A rule on `question` (None: a condition the check cannot ask), quoting `text`."""
+    text = text or f"The rule on {question.key if question else 'something else'}."
+    rule = EligibilityRule.objects.create(
+        scheme=scheme,
+        question=question,
+        section_anchor=anchor,
+        source_text_en=text,
+        source_text_zh_hant=f"{text}（中文）",
+        order=next(_numbers),
+    )
+    if question is not None:
+        rule.passing_options.set(question.options.filter(value__in=passing))
+        rule.failing_options.set(question.options.filter(value__in=failing))
+    return rule

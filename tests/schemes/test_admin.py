@@ -3,7 +3,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 
 from schemes.models import Scheme
-from tests.portal.factories import make_organisation
+from tests.portal.factories import make_organisation, sign_in
 from tests.schemes.factories import make_scheme
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 
@@ -54,6 +54,7 @@ def test_saving_in_the_admin_rebuilds_the_search_text_from_the_sections(staff_cl
         "sections-0-body_en": "<p>Helps <strong>exporters</strong>.</p>",
         "sections-0-body_zh_hant": "<p>協助出口商。</p>",
         **inline_management("contacts"),
+        **inline_management("eligibility_rules"),
     }
     response = staff_client.post("/admin/schemes/scheme/add/", data)
     assert response.status_code == 302, response.content.decode()[:2000]

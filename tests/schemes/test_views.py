@@ -92,7 +92,7 @@ def test_bad_page_numbers_are_404(client):
 def test_very_long_query_is_shortened_with_a_message(get_page):
     _, soup = get_page("/en/schemes/?q=" + "a" * 10_000)
     assert "only the first 200 characters" in soup.select_one('[role="alert"]').get_text()
-    assert len(soup.find("input", attrs={"name": "q"})["value"]) == 200
+    assert len(soup.main.find("input", attrs={"name": "q"})["value"]) == 200
 
 
 def test_finder_links_its_atom_feed(get_page):
