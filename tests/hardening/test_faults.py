@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal.cache import PAUSE_SECONDS
-
 from tests.hardening.site import private_site
 from tests.portal.admin_forms import form_data
 
