@@ -1,5 +1,6 @@
 from portal.i18n.context import language_context
+from portal.pagecache.memo import ContentFragments
 
 
 def site(request):
-    return language_context(request)
+    return {**language_context(request), "content_fragments": ContentFragments()}

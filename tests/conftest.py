@@ -1,6 +1,6 @@
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from hypothesis import settings as hypothesis_settings
 
 # Speed is measured by `make bench`, not by tests: Hypothesis's per-example deadline fails on
@@ -34,8 +34,9 @@ def admin_client(client, admin_user):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The database is rolled back after each test; cached pages must go with it."""
+    """The database is rolled back after each test; cached pages and fragments go with it."""
     cache.clear()
+    caches["fragments"].clear()
 
 
 @pytest.fixture

@@ -49,3 +49,20 @@ def content_memo(function):
         return value
 
     return remembered
+
+
+class ContentFragments:
+    """For templates: `{% cache content_fragments.lifetime "name" content_fragments.generation
+    ... using="fragments" %}` keeps a rendered fragment of published content (a scheme card, an
+    event in a list) in this process while the content generation stays the same, and for no
+    longer than a cached page, as `content_memo` does. Read lazily: pages without such a
+    fragment never ask the cache for the generation."""
+
+    @functools.cached_property
+    def generation(self) -> str | None:
+        return generation_now() if settings.PAGE_CACHE_FRESH_SECONDS > 0 else None
+
+    @functools.cached_property
+    def lifetime(self) -> int:
+        # 0 keeps nothing: with no generation to check against, a fragment could be stale.
+        return settings.PAGE_CACHE_FRESH_SECONDS if self.generation is not None else 0

@@ -125,6 +125,14 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rendered template fragments ({% cache ... using="fragments" %}), in each process's own memory:
+# parts of the page shell that are the same on every page of a language, and content fragments
+# keyed by the content generation. Never shared, so never a network round trip per fragment.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # The page cache (portal.pagecache): anonymous pages are served from the cache while fresh;
 # a stale copy stands in when the site answers 503. A CDN in front keeps them CDN_MAX_AGE.

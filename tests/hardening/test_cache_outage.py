@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.core.cache import cache
+from django.conf import settings
 from django.test import override_settings
 
 from portal import cache as fail_open
@@ -18,7 +19,10 @@ pytestmark = pytest.mark.django_db
 def redis_settings(url: str):
     return override_settings(
         REDIS_URL=url,
-        CACHES={"default": {"BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url}},
+        CACHES={
+            **settings.CACHES,
+            "default": {"BACKEND": "portal.cache.FailOpenRedisCache", "LOCATION": url},
+        },
     )
 
 

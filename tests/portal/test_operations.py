@@ -1,6 +1,7 @@
 import logging
 
 import pytest
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import ConnectionHandler
 from django.test import override_settings
@@ -51,6 +52,7 @@ def test_readyz_is_503_when_the_database_is_unreachable(client, unreachable_data
 @pytest.mark.django_db
 def test_readyz_is_degraded_but_ready_when_the_cache_is_unreachable(client):
     unreachable = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "portal.cache.FailOpenRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",

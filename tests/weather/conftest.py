@@ -17,7 +17,10 @@ def empty_cache():
 @pytest.fixture
 def moving_clock_cache(settings):
     """A local-memory cache, for tests that move the clock: Redis expires keys by its own."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     cache.clear()
     yield
     cache.clear()
