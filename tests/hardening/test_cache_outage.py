@@ -4,8 +4,8 @@ import logging
 import time
 
 import pytest
-from django.core.cache import cache
 from django.conf import settings
+from django.core.cache import cache
 from django.test import override_settings
 
 from portal import cache as fail_open
