@@ -56,7 +56,7 @@ def test_readyz_is_degraded_but_ready_when_the_cache_is_unreachable(client):
         "default": {
             "BACKEND": "portal.cache.FailOpenRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
-        }
+        },
     }
     with override_settings(CACHES=unreachable):
         response = client.get("/readyz")
