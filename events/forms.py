@@ -14,18 +14,25 @@ class EventFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("There is no category called “%(value)s”.")},
     )
-    organiser = forms.ModelChoiceField(
+    # A choice of slugs from the organisers given, not a ModelChoiceField: its choices run a
+    # query each time they are shown, and the page shows them on every request.
+    organiser = forms.ChoiceField(
         label=_("Organiser"),
-        queryset=None,
-        to_field_name="slug",
-        empty_label=_("All organisers"),
         required=False,
         error_messages={"invalid_choice": _("There is no organiser with upcoming events here.")},
     )
 
     def __init__(self, data, *, organisers):
         super().__init__(data)
-        self.fields["organiser"].queryset = organisers
+        self.organisers = {organisation.slug: organisation for organisation in organisers}
+        self.fields["organiser"].choices = [
+            ("", _("All organisers")),
+            *((slug, organisation.name) for slug, organisation in self.organisers.items()),
+        ]
+
+    def clean_organiser(self):
+        """The organisation itself, or None for all."""
+        return self.organisers.get(self.cleaned_data["organiser"])
 
     def filters(self) -> dict:
         """Keyword arguments for the selector; empty when the form is invalid."""

@@ -53,11 +53,13 @@ def organisers_prefetch(*, now) -> Prefetch:
     return Prefetch("organisers", queryset=organisers)
 
 
-def organisation_list_with_upcoming_events(*, now):
-    """Organisations to offer in the organiser filter."""
+@content_memo
+def organisation_list_with_upcoming_events() -> list[Organisation]:
+    """Organisations to offer in the organiser filter, by name."""
+    now = timezone.now()
     upcoming = Event.objects.published(now).upcoming(now)
     organisations = Organisation.objects.published(now).filter(events__in=upcoming)
-    return organisations.distinct().only(*ORGANISER_FIELDS)
+    return list(organisations.distinct().only(*ORGANISER_FIELDS))
 
 
 @dataclass

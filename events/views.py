@@ -15,7 +15,7 @@ from portal.preview import PreviewMixin
 def filtered_upcoming_events(request, *, now):
     """The filter form read from the query string, and the upcoming events it selects."""
     form = EventFilterForm(
-        request.GET, organisers=selectors.organisation_list_with_upcoming_events(now=now)
+        request.GET, organisers=selectors.organisation_list_with_upcoming_events()
     )
     return form, selectors.event_list_public(now=now, **form.filters())
 

@@ -1,9 +1,11 @@
 """`make bench`: every page type, measured with wrk against the framework limit in one run.
 
 Gunicorn serves the seeded site under the production settings (2 workers) twice: as deployed,
-and with pages never fresh in the page cache (every request renders, as after a change). The
-framework limit is a minimal view returning a page of the same size through the same stack
-(tests/bench_urls.py), measured at the start and the end. The machines are shared and noisy:
+and with nothing remembered between requests (cold: every request renders from the database, as
+after a change). Each page is measured cached, uncached (rendered by the view, content
+unchanged) and cold. The framework limit is a minimal view returning a page of the same size
+through the same stack (tests/bench_urls.py), measured around each page type, at the start and
+at the end. The machines are shared and noisy:
 the ratios are the figures that matter. A second pass repeats it on PostgreSQL and Redis when
 DATABASE_URL and REDIS_URL are set; a last run of BENCH_RSS_SECONDS prints the workers' memory.
 """
@@ -110,47 +112,64 @@ def page_paths() -> dict[str, str]:
     return pages
 
 
-def queries_and_sizes(pages: dict[str, str]) -> tuple[dict, int]:
-    """Queries each page makes when rendered, and the median page size."""
+def queries_and_sizes(pages: dict[str, str]) -> tuple[dict, dict]:
+    """Queries each page makes when rendered, and each page type's median size."""
     from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     settings.PAGE_CACHE_FRESH_SECONDS = 0
-    client, queries, sizes = Client(HTTP_HOST=HOST), {}, []
+    client, queries, sizes = Client(HTTP_HOST=HOST), {}, {}
     for label, page in pages.items():
+        measured = []
         for language in LANGUAGES:
             client.get(f"/{language}/{page}")  # once to warm per-process state
             with CaptureQueriesContext(connection) as context:
                 response = client.get(f"/{language}/{page}")
             assert response.status_code == 200, (language, page)
             queries[label, language] = len(context.captured_queries)
-            sizes.append(len(response.content))
-    return queries, int(statistics.median(sizes))
+            measured.append(len(response.content))
+        sizes[label] = int(statistics.median(measured))
+    return queries, sizes
 
 
-def print_table(pages, cached, uncached, queries, limit):
-    print(f"{'page':<14}{'lang':<5}{'limit r/s':>10}"
-          f"{'cached r/s':>11}{'ratio':>7}{'p50':>7}{'p99':>7}"
-          f"{'uncached r/s':>14}{'ratio':>7}{'p50':>7}{'p99':>7}{'queries':>9}")  # fmt: skip
+# Three ways a page is served: from the page cache; rendered by the view while the content is
+# unchanged (what a query-string variant or a page the cache does not hold gets: the request
+# carries a parameter no page declares, so the page cache renders it and keeps nothing); and
+# cold, with nothing remembered between requests, as on the first request after a change.
+MODES = ("cached", "uncached", "cold")
+RENDERED = "bench=rendered"
+
+
+def print_table(pages, figures, queries, limit, sizes):
+    header = f"{'page':<14}{'lang':<5}{'KB':>5}{'limit r/s':>10}"
+    for mode in MODES:
+        header += (
+            f"{mode + ' r/s':>{13 if mode == 'uncached' else 11}}{'ratio':>6}{'p50':>6}{'p99':>6}"
+        )
+    print(header + f"{'queries':>8}")
     for label in pages:
         for language in LANGUAGES:
-            c, u = cached[label, language], uncached[label, language]
-            print(f"{label:<14}{language:<5}{limit[label]:>10.0f}"
-                  f"{c['rps']:>11.0f}{c['rps'] / limit[label]:>7.2f}"
-                  f"{c['p50']:>7.1f}{c['p99']:>7.1f}"
-                  f"{u['rps']:>14.0f}{u['rps'] / limit[label]:>7.2f}"
-                  f"{u['p50']:>7.1f}{u['p99']:>7.1f}{queries[label, language]:>9}")  # fmt: skip
-    print("/sc/ ÷ /tc/ requests per second (cached, uncached):")
+            row = f"{label:<14}{language:<5}{sizes[label] / 1024:>5.1f}{limit[label]:>10.0f}"
+            for mode in MODES:
+                f = figures[mode][label, language]
+                width = 13 if mode == "uncached" else 11
+                row += f"{f['rps']:>{width}.0f}{f['rps'] / limit[label]:>6.2f}"
+                row += f"{f['p50']:>6.1f}{f['p99']:>6.1f}"
+            print(row + f"{queries[label, language]:>8}")
+    print("/sc/ ÷ /tc/ requests per second (" + ", ".join(MODES) + "):")
     for label in pages:
-        ratios = [figures[label, "sc"]["rps"] / figures[label, "tc"]["rps"]
-                  for figures in (cached, uncached)]  # fmt: skip
-        print(f"  {label:<14}{ratios[0]:>6.2f}{ratios[1]:>6.2f}")
-    worst_cached = min(c["rps"] / limit[label] for (label, _), c in cached.items())
-    worst_uncached = min(u["rps"] / limit[label] for (label, _), u in uncached.items())
-    print(f"lowest ratios: cached {worst_cached:.2f} (target >= 0.66), "
-          f"uncached {worst_uncached:.2f} (target >= 0.15)")  # fmt: skip
+        ratios = [figures[mode][label, "sc"]["rps"] / figures[mode][label, "tc"]["rps"]
+                  for mode in MODES]  # fmt: skip
+        print(f"  {label:<14}" + "".join(f"{ratio:>6.2f}" for ratio in ratios))
+    lowest = {
+        mode: min(f["rps"] / limit[label] for (label, _), f in figures[mode].items())
+        for mode in MODES
+    }
+    print(f"lowest ratios: cached {lowest['cached']:.2f} (target >= 0.66), "
+          f"uncached {lowest['uncached']:.2f} (target >= 0.15), "
+          f"cold {lowest['cold']:.2f}")  # fmt: skip
 
 
 def bench_pass(env: dict, rss: bool):
@@ -158,35 +177,42 @@ def bench_pass(env: dict, rss: bool):
 
     django.setup()
     pages = page_paths()
-    queries, page_bytes = queries_and_sizes(pages)
-    env = {**env, "BENCH_PAGE_BYTES": str(page_bytes)}
-    uncached_env = {**env, "PAGE_CACHE_FRESH_SECONDS": "0"}
-    with gunicorn(PORT, env), gunicorn(PORT + 1, uncached_env) as uncached_server:
+    queries, sizes = queries_and_sizes(pages)
+    typical = int(statistics.median(sizes.values()))
+    cold_env = {**env, "PAGE_CACHE_FRESH_SECONDS": "0"}
+    with gunicorn(PORT, env), gunicorn(PORT + 1, cold_env) as cold_server:
         for _ in range(50):  # warm the limit view
-            fetch(PORT, "/bench/limit")
-        limits = [wrk(PORT, "/bench/limit")]
-        print(f"framework limit ({page_bytes / 1024:.1f} KB page) at start: "
-              f"{limits[0]['rps']:.0f} req/s, p50 {limits[0]['p50']:.1f} ms, "
-              f"p99 {limits[0]['p99']:.1f} ms")  # fmt: skip
-        cached, uncached, limit = {}, {}, {}
-        for number, (label, page) in enumerate(pages.items()):
-            if number:  # the machine is shared: each page type is held to the limit around it
-                limits.append(wrk(PORT, "/bench/limit"))
+            fetch(PORT, f"/bench/limit/{typical}")
+        start = wrk(PORT, f"/bench/limit/{typical}")
+        print(f"framework limit ({typical / 1024:.1f} KB page) at start: "
+              f"{start['rps']:.0f} req/s, p50 {start['p50']:.1f} ms, "
+              f"p99 {start['p99']:.1f} ms")  # fmt: skip
+        figures = {mode: {} for mode in MODES}
+        limit = {}
+        for label, page in pages.items():
+            # The machine is shared: each page type is held to the limit, for a page of its own
+            # size, measured just before and just after it.
+            limit_path = f"/bench/limit/{sizes[label]}"
+            before = wrk(PORT, limit_path)
             for language in LANGUAGES:
                 path = f"/{language}/{page}"
-                for port in (PORT, PORT + 1):
+                paths = {
+                    "cached": (PORT, path),
+                    "uncached": (PORT, f"{path}?{RENDERED}"),
+                    "cold": (PORT + 1, path),
+                }
+                for port, measured in paths.values():
                     for _ in range(5):
-                        fetch(port, path)
-                cached[label, language] = wrk(PORT, path)
-                uncached[label, language] = wrk(PORT + 1, path)
-        limits.append(wrk(PORT, "/bench/limit"))
-        print(f"framework limit at end: {limits[-1]['rps']:.0f} req/s")
-        for number, label in enumerate(pages):
-            limit[label] = statistics.mean(f["rps"] for f in limits[number : number + 2])
-        print_table(pages, cached, uncached, queries, limit)
+                        fetch(port, measured)
+                for mode, (port, measured) in paths.items():
+                    figures[mode][label, language] = wrk(port, measured)
+            limit[label] = statistics.mean([before["rps"], wrk(PORT, limit_path)["rps"]])
+        end = wrk(PORT, f"/bench/limit/{typical}")
+        print(f"framework limit at end: {end['rps']:.0f} req/s")
+        print_table(pages, figures, queries, limit, sizes)
         if rss:
             paths = [f"/{language}/{page}" for page in pages.values() for language in LANGUAGES]
-            memory_run(uncached_server, paths)
+            memory_run(cold_server, paths)
 
 
 def memory_run(server, paths: list[str]):
@@ -200,7 +226,7 @@ def memory_run(server, paths: list[str]):
     before = worker_rss_mb(server)
     figures = wrk(PORT + 1, "/", seconds=RSS_SECONDS, script=str(script))
     after = worker_rss_mb(server)
-    print(f"{RSS_SECONDS}-second run over all {len(paths)} pages, uncached: "
+    print(f"{RSS_SECONDS}-second run over all {len(paths)} pages, cold: "
           f"{figures['rps']:.0f} req/s; worker RSS before "
           f"{', '.join(f'{mb:.1f}' for mb in before)} MB, after "
           f"{', '.join(f'{mb:.1f}' for mb in after)} MB")  # fmt: skip

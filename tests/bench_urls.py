@@ -1,7 +1,7 @@
 """`make bench` only: the site's URLs plus the framework limit, a minimal view returning a page
 as large as ours through the same middleware. Never part of the shipped URLconf."""
 
-import os
+import functools
 
 from django.http import HttpResponse
 from django.urls import path
@@ -9,13 +9,17 @@ from django.urls import path
 from portal.urls import handler500
 from portal.urls import urlpatterns as site_patterns
 
-PAGE = b"<!DOCTYPE html>" + b"x" * max(0, int(os.environ.get("BENCH_PAGE_BYTES", "21000")) - 15)
+
+@functools.cache
+def page_of(size: int) -> bytes:
+    return b"<!DOCTYPE html>" + b"x" * max(0, size - 15)
 
 
-def framework_limit(request):
-    return HttpResponse(PAGE)
+def framework_limit(request, size):
+    """The smallest Django view: a page of `size` bytes, made once."""
+    return HttpResponse(page_of(size))
 
 
-urlpatterns = [path("bench/limit", framework_limit), *site_patterns]
+urlpatterns = [path("bench/limit/<int:size>", framework_limit), *site_patterns]
 
 __all__ = ["handler500", "urlpatterns"]
