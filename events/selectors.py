@@ -136,7 +136,7 @@ def month_calendar(*, year: int, month: int, events, today: datetime.date) -> Mo
 
 def organisation_events(*, organisation: Organisation, now, past_limit: int = 50) -> dict:
     """The organisation's upcoming and past events, for its page."""
-    events = organisation.events.published(now)
+    events = for_list(organisation.events.published(now))
     return {
         "upcoming": list(events.upcoming(now)),
         "past": list(events.past(now)[:past_limit]),
