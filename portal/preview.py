@@ -9,6 +9,7 @@ from django.utils.cache import patch_cache_control
 
 from portal.i18n import languages
 from portal.i18n.urls import path_in_language
+from portal.pagecache.memo import ContentFragments
 
 PREVIEW_PARAMETER = "preview"
 
@@ -65,6 +66,7 @@ class PreviewMixin:
         context = super().get_context_data(**kwargs)
         if self.is_preview():
             context["preview"] = {"live": self.object.is_live()}
+            context["content_fragments"] = ContentFragments(kept=False)
         return context
 
     def render_to_response(self, context, **response_kwargs):

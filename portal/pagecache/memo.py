@@ -4,7 +4,9 @@ longer than a cached page (PAGE_CACHE_FRESH_SECONDS; 0 turns it off, as for the 
 uncached figures).
 
 So the finder's many query variants, or a worker whose page cache missed, do not rebuild them;
-scheduled changes show within that time, as with cached pages.
+scheduled changes show within that time, as with cached pages. At most MEMO_MAX_ENTRIES results
+are held: arguments come from requests (a scheme's slug, a search), so a crawl of made-up ones
+empties the memory rather than growing it.
 """
 
 import functools
@@ -16,9 +18,17 @@ from django.utils.translation import get_language
 
 from .generation import generation_now
 
+MEMO_MAX_ENTRIES = 1000
 _memory: dict = {}
 _state: list = [None]
 _lock = Lock()
+
+
+def memo_generation() -> str | None:
+    """The content generation that what this process keeps is checked against, or None when
+    nothing may be kept: pages are never fresh (PAGE_CACHE_FRESH_SECONDS is 0), or the shared
+    cache cannot say which generation is current, so anything held could be stale."""
+    return generation_now() if settings.PAGE_CACHE_FRESH_SECONDS > 0 else None
 
 
 def content_memo(function):
@@ -30,10 +40,10 @@ def content_memo(function):
 
     @functools.wraps(function)
     def remembered(*args, **kwargs):
-        lifetime = settings.PAGE_CACHE_FRESH_SECONDS
-        generation = generation_now() if lifetime > 0 else None
-        if generation is None:  # the cache is not answering: do not trust what we hold
+        generation = memo_generation()
+        if generation is None:
             return function(*args, **kwargs)
+        lifetime = settings.PAGE_CACHE_FRESH_SECONDS
         state = (generation, int(time.time() // lifetime))
         key = (function.__qualname__, get_language(), args, tuple(sorted(kwargs.items())))
         with _lock:
@@ -45,6 +55,8 @@ def content_memo(function):
         value = function(*args, **kwargs)
         with _lock:
             if _state[0] == state:
+                if len(_memory) >= MEMO_MAX_ENTRIES:
+                    _memory.clear()
                 _memory[key] = value
         return value
 
@@ -56,13 +68,17 @@ class ContentFragments:
     ... using="fragments" %}` keeps a rendered fragment of published content (a scheme card, an
     event in a list) in this process while the content generation stays the same, and for no
     longer than a cached page, as `content_memo` does. Read lazily: pages without such a
-    fragment never ask the cache for the generation."""
+    fragment never ask the cache for the generation. `kept=False` keeps nothing, for a staff
+    preview, which may show a draft."""
+
+    def __init__(self, *, kept: bool = True):
+        self.kept = kept
 
     @functools.cached_property
     def generation(self) -> str | None:
-        return generation_now() if settings.PAGE_CACHE_FRESH_SECONDS > 0 else None
+        return memo_generation() if self.kept else None
 
     @functools.cached_property
     def lifetime(self) -> int:
-        # 0 keeps nothing: with no generation to check against, a fragment could be stale.
+        # 0 keeps nothing: `{% cache %}` stores nothing for a timeout of 0.
         return settings.PAGE_CACHE_FRESH_SECONDS if self.generation is not None else 0
