@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
@@ -67,3 +68,7 @@ class OrganisationDetailView(PreviewMixin, DetailView):
     """An administering body or organiser; the section apps add their lists in the template."""
 
     queryset = Organisation.objects.published()
+
+    def get_context_data(self, **kwargs):
+        # The schemes' statuses on the page change at midnight in Hong Kong.
+        return super().get_context_data(today=timezone.localdate(), **kwargs)

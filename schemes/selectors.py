@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import F, Max, QuerySet
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from portal.i18n import languages
@@ -95,6 +96,24 @@ CARD_FIELDS = (
     "max_funding_note",
     "organisation__name",
 )
+
+
+@content_memo
+def finder_results(*, query: str, filters: SchemeFilters, sort: str) -> list[Scheme]:
+    """The finder's matches today in Hong Kong, with the fields their cards show.
+
+    Remembered per search: a page of results is then one list slice, not a count and a query
+    the ORM must build again with modeltranslation's rewriting on every request."""
+    today = timezone.localdate()
+    schemes = scheme_search(query=query, filters=filters, sort=sort, today=today)
+    return list(schemes.only(*CARD_FIELDS))  # a scheme row is wide: read what the cards show
+
+
+@content_memo
+def scheme_page(slug: str) -> Scheme | None:
+    """A published scheme with all its page shows (organisation, sections, contacts), or None."""
+    schemes = Scheme.objects.published().filter(slug=slug).select_related("organisation")
+    return schemes.prefetch_related("sections", "contacts").first()
 
 
 @content_memo

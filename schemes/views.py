@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -14,7 +15,7 @@ from .eligibility import (
 )
 from .forms import EligibilityCheckForm, SchemeFinderForm
 from .models import Scheme
-from .selectors import CARD_FIELDS, scheme_information_date, scheme_search
+from .selectors import finder_results, scheme_information_date, scheme_page
 from .structured_data import scheme_json_ld
 
 
@@ -29,13 +30,9 @@ class SchemeListView(ListView):
         self.today = timezone.localdate()  # Hong Kong's date (TIME_ZONE)
         self.form = SchemeFinderForm(self.request.GET)
         self.form.is_valid()
-        schemes = scheme_search(
-            query=self.form.query,
-            filters=self.form.filters,
-            sort=self.form.sort_order,
-            today=self.today,
+        return finder_results(
+            query=self.form.query, filters=self.form.filters, sort=self.form.sort_order
         )
-        return schemes.only(*CARD_FIELDS)  # a scheme row is wide: read what the cards show
 
     def get_context_data(self, **kwargs):
         params, path = self.request.GET, self.request.path
@@ -60,8 +57,14 @@ class SchemeDetailView(PreviewMixin, DetailView):
         return Scheme.objects.published()
 
     def get_object(self, queryset=None):
-        queryset = (queryset or self.get_queryset()).select_related("organisation")
-        return super().get_object(queryset.prefetch_related("sections", "contacts"))
+        if self.is_preview():
+            drafts = self.get_queryset().select_related("organisation")
+            return super().get_object(drafts.prefetch_related("sections", "contacts"))
+        # The public page reads the scheme once per content generation, not per request.
+        scheme = scheme_page(self.kwargs[self.slug_url_kwarg])
+        if scheme is None:
+            raise Http404("No published scheme by that name.")
+        return scheme
 
     def get_context_data(self, **kwargs):
         scheme = self.object

@@ -9,10 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
+from portal.models import Publishable
+from portal.pagecache import memo
 from portal.pagecache.memo import ContentFragments
-from tests.events.factories import hong_kong
-from tests.portal.factories import make_organisation
-from tests.schemes.factories import make_scheme
+from portal.roles import EDITOR
+from tests.events.factories import hong_kong, make_event
+from tests.portal.factories import make_organisation, make_staff, sign_in
+from tests.schemes.factories import add_section, make_scheme
 
 pytestmark = pytest.mark.django_db
 RENDERED = "?rendered=1"  # not a parameter any page declares: never served from the page cache
@@ -84,3 +87,101 @@ def test_nothing_is_kept_without_a_generation_to_check_it_against(client, settin
 def test_nothing_is_kept_when_pages_are_never_fresh(settings):
     settings.PAGE_CACHE_FRESH_SECONDS = 0
     assert ContentFragments().lifetime == 0
+
+
+def test_an_edited_section_shows_on_the_scheme_page_at_once(client):
+    scheme = make_scheme(slug="grant")
+    section = add_section(
+        scheme, anchor="eligibility", body_en="<p>Old rule.</p>", body_zh_hant="<p>舊規則。</p>"
+    )
+    for _ in range(2):  # the second request is served from what was kept
+        assert "Old rule." in page(client, "/en/schemes/grant/").get_text()
+        assert "舊規則" in page(client, "/tc/schemes/grant/").get_text()
+    section.body_en = "<p>New rule.</p>"
+    section.save()
+    assert "New rule." in page(client, "/en/schemes/grant/").get_text()
+    assert "舊規則" in page(client, "/tc/schemes/grant/").get_text()
+
+
+def test_an_unpublished_scheme_is_gone_at_once_from_its_page_and_the_finder(client):
+    scheme = make_scheme(slug="grant", name_en="Grant to go")
+    assert "Grant to go" in page(client, "/en/schemes/").get_text()
+    page(client, "/en/schemes/grant/")
+    scheme.status = Publishable.Status.DRAFT
+    scheme.save()
+    assert client.get(f"/en/schemes/grant/{RENDERED}").status_code == 404
+    assert "Grant to go" not in page(client, "/en/schemes/").get_text()
+
+
+def test_a_scheme_whose_time_is_up_is_gone_within_a_minute(client, time_machine):
+    time_machine.move_to(hong_kong(2030, 3, 1, 12, 0), tick=False)
+    make_scheme(slug="grant", name_en="Until noon", publish_until=hong_kong(2030, 3, 1, 12, 0, 30))
+    assert "Until noon" in page(client, "/en/schemes/").get_text()
+    page(client, "/en/schemes/grant/")
+    time_machine.move_to(hong_kong(2030, 3, 1, 12, 1), tick=False)
+    assert client.get(f"/en/schemes/grant/{RENDERED}").status_code == 404
+    assert "Until noon" not in page(client, "/en/schemes/").get_text()
+
+
+def test_the_scheme_page_and_the_finder_change_status_at_midnight(client, time_machine):
+    time_machine.move_to(hong_kong(2030, 3, 1, 23, 59), tick=False)
+    make_scheme(slug="grant", name_en="Last-day grant", closes_on=datetime.date(2030, 3, 1))
+    status = page(client, "/en/schemes/grant/").select_one(".scheme-status")["class"]
+    assert "scheme-status--closed" not in status
+    assert "Last-day grant" in page(client, "/en/schemes/").get_text()
+    time_machine.move_to(hong_kong(2030, 3, 2, 0, 0, 1), tick=False)  # midnight in Hong Kong
+    status = page(client, "/en/schemes/grant/").select_one(".scheme-status")["class"]
+    assert "scheme-status--closed" in status
+    assert "Last-day grant" not in page(client, "/en/schemes/").get_text()  # open ones only
+
+
+def test_the_finder_form_keeps_each_search_as_asked(client):
+    make_scheme(name_en="Export grant")
+    soup = page(client, "/en/schemes/")
+    assert soup.select_one("#id_q").get("value", "") == ""
+    response = client.get("/en/schemes/?q=export&type=grant&rendered=1")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("#id_q")["value"] == "export"
+    assert soup.select_one("input[name=type][value=grant]").has_attr("checked")
+    assert (
+        not page(client, "/en/schemes/")
+        .select_one("input[name=type][value=grant]")
+        .has_attr("checked")
+    )
+
+
+def test_an_organisation_page_follows_its_events(client, time_machine):
+    time_machine.move_to(hong_kong(2030, 3, 14, 9, 0), tick=False)
+    body = make_organisation(slug="body")
+    make_event(
+        organisers=[body],
+        title_en="Morning seminar",
+        starts_at=hong_kong(2030, 3, 14, 10, 0),
+        ends_at=hong_kong(2030, 3, 14, 12, 0),
+    )
+    soup = page(client, "/en/organisations/body/")
+    assert "Morning seminar" in soup.find("h2", string="Upcoming events").find_next("ul").get_text()
+    make_event(organisers=[body], title_en="Afternoon workshop")
+    assert "Afternoon workshop" in page(client, "/en/organisations/body/").get_text()
+    time_machine.move_to(hong_kong(2030, 3, 15, 0, 0, 1), tick=False)  # the seminar's day is over
+    soup = page(client, "/en/organisations/body/")
+    assert "Morning seminar" in soup.find("h2", string="Past events").find_next("ul").get_text()
+
+
+def test_a_preview_keeps_nothing_for_the_public(client):
+    make_scheme(slug="grant", status=Publishable.Status.DRAFT)
+    sign_in(client, make_staff(role=EDITOR))
+    response = client.get("/en/schemes/grant/?preview=1")
+    assert response.status_code == 200
+    assert response.context["content_fragments"].lifetime == 0
+    client.logout()
+    assert client.get(f"/en/schemes/grant/{RENDERED}").status_code == 404
+
+
+def test_made_up_addresses_cannot_grow_the_memory(client, monkeypatch):
+    monkeypatch.setattr(memo, "MEMO_MAX_ENTRIES", 5)
+    make_scheme(slug="grant")
+    for number in range(12):
+        assert client.get(f"/en/schemes/no-such-scheme-{number}/{RENDERED}").status_code == 404
+        assert len(memo._memory) <= 5
+    page(client, "/en/schemes/grant/")
