@@ -2,6 +2,7 @@ from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
 from notices.models import Notice
+from notices.selectors import notice_list_public, notice_page
 from portal.preview import PreviewMixin
 
 
@@ -11,7 +12,7 @@ class NoticeListView(ListView):
     template_name = "notices/notice_list.html"
 
     def get_queryset(self):
-        return Notice.objects.published()
+        return notice_list_public()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -27,15 +28,13 @@ class NoticeDetailView(PreviewMixin, DetailView):
     """One statement, with its revision date on the page and in the footer."""
 
     model = Notice
+    published_by_slug = staticmethod(notice_page)
 
     def get(self, request, *args, **kwargs):
         # The main statement has one address: the Important Notices page.
         if kwargs["slug"] == Notice.MAIN_SLUG:
             return redirect("notices:list", permanent=True)
         return super().get(request, *args, **kwargs)
-
-    def get_public_queryset(self):
-        return Notice.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

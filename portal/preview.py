@@ -5,6 +5,7 @@ that kind of content shows drafts and scheduled items with a banner. Everyone el
 published queryset as before, so a draft stays a 404.
 """
 
+from django.http import Http404
 from django.utils.cache import patch_cache_control
 
 from portal.i18n import languages
@@ -40,7 +41,13 @@ def may_preview(user, model) -> bool:
 
 class PreviewMixin:
     """For a DetailView of a Publishable model. Define `get_public_queryset()` for the public
-    rows (published, with their related data) and `get_preview_queryset()` for staff."""
+    rows (published, with their related data) and `get_preview_queryset()` for staff.
+
+    A view may instead name `published_by_slug`, a function from slug to the published object
+    or None, which reads it once per content generation (`content_memo`) for the public page;
+    previews still read the preview queryset."""
+
+    published_by_slug = None
 
     def content_model(self):
         return self.model or self.queryset.model
@@ -61,6 +68,14 @@ class PreviewMixin:
 
     def get_queryset(self):
         return self.get_preview_queryset() if self.is_preview() else self.get_public_queryset()
+
+    def get_object(self, queryset=None):
+        if self.published_by_slug is None or self.is_preview():
+            return super().get_object(queryset)
+        found = self.published_by_slug(self.kwargs[self.slug_url_kwarg])
+        if found is None:
+            raise Http404("Nothing published at this address.")
+        return found
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

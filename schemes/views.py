@@ -1,4 +1,3 @@
-from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -53,18 +52,11 @@ class SchemeDetailView(PreviewMixin, DetailView):
 
     model = Scheme
 
-    def get_public_queryset(self):
-        return Scheme.objects.published()
+    published_by_slug = staticmethod(scheme_page)
 
-    def get_object(self, queryset=None):
-        if self.is_preview():
-            drafts = self.get_queryset().select_related("organisation")
-            return super().get_object(drafts.prefetch_related("sections", "contacts"))
-        # The public page reads the scheme once per content generation, not per request.
-        scheme = scheme_page(self.kwargs[self.slug_url_kwarg])
-        if scheme is None:
-            raise Http404("No published scheme by that name.")
-        return scheme
+    def get_preview_queryset(self):
+        schemes = super().get_preview_queryset().select_related("organisation")
+        return schemes.prefetch_related("sections", "contacts")
 
     def get_context_data(self, **kwargs):
         scheme = self.object

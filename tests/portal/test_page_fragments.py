@@ -9,11 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
+from notices.models import Notice
 from portal.models import Publishable
 from portal.pagecache import memo
 from portal.pagecache.memo import ContentFragments
 from portal.roles import EDITOR
 from tests.events.factories import hong_kong, make_event
+from tests.notices.factories import make_notice
 from tests.portal.factories import make_organisation, make_staff, sign_in
 from tests.schemes.factories import add_section, make_scheme
 
@@ -185,3 +187,22 @@ def test_made_up_addresses_cannot_grow_the_memory(client, monkeypatch):
         assert client.get(f"/en/schemes/no-such-scheme-{number}/{RENDERED}").status_code == 404
         assert len(memo._memory) <= 5
     page(client, "/en/schemes/grant/")
+
+
+def test_notices_follow_every_edit_at_once(client):
+    main = make_notice(slug=Notice.MAIN_SLUG, title_en="Important Notices")
+    other = make_notice(slug="privacy", title_en="Privacy Policy", body_en="<p>Old policy.</p>")
+    for _ in range(2):  # the second request is served from what was kept
+        assert "Privacy Policy" in page(client, "/en/notices/").get_text()
+        assert "Old policy." in page(client, "/en/notices/privacy/").get_text()
+    other.title_en, other.body_en = "Privacy Statement", "<p>New policy.</p>"
+    other.save()
+    assert "Privacy Statement" in page(client, "/en/notices/").get_text()
+    assert "New policy." in page(client, "/en/notices/privacy/").get_text()
+    other.status = Publishable.Status.DRAFT
+    other.save()
+    assert "Privacy Statement" not in page(client, "/en/notices/").get_text()
+    assert client.get(f"/en/notices/privacy/{RENDERED}").status_code == 404
+    main.title_en = "Notices"
+    main.save()
+    assert page(client, "/en/notices/").select_one("h1").get_text() == "Notices"
