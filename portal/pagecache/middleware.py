@@ -59,7 +59,16 @@ class PageCacheMiddleware:
         return response
 
     def uncached(self, request):
-        response = self.get_response(request)
+        # Read the generation once for what the page keeps (content_memo, fragments), not once
+        # per use: with Redis each read is a round trip. Not for a POST, which may move it.
+        token = None
+        if request.method in ("GET", "HEAD"):
+            token = request_generation.set(current_generation())
+        try:
+            response = self.get_response(request)
+        finally:
+            if token is not None:
+                request_generation.reset(token)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             # Staff may see drafts and their own name: no browser or proxy keeps their pages.

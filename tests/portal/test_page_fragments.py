@@ -7,11 +7,13 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import override_settings
 
 from notices.models import Notice
 from portal.models import Publishable
 from portal.pagecache import memo
+from portal.pagecache.generation import GENERATION_KEY
 from portal.pagecache.memo import ContentFragments
 from portal.roles import EDITOR
 from tests.events.factories import hong_kong, make_event
@@ -206,3 +208,18 @@ def test_notices_follow_every_edit_at_once(client):
     main.title_en = "Notices"
     main.save()
     assert page(client, "/en/notices/").select_one("h1").get_text() == "Notices"
+
+
+def test_a_rendered_page_reads_the_generation_once(client, monkeypatch):
+    """With Redis every read is a round trip; the finder keeps several things per generation."""
+    make_scheme(name_en="Export grant")
+    reads = []
+    read = cache.get
+
+    def counted(key, *args, **kwargs):
+        reads.append(key)
+        return read(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counted)
+    assert "Export grant" in page(client, "/en/schemes/").get_text()
+    assert reads.count(GENERATION_KEY) == 1
