@@ -2,11 +2,11 @@ import functools
 import logging
 import time
 
-from django.conf import settings
 from django.utils.encoding import iri_to_uri
 
 from portal.errors import method_not_allowed
 from portal.i18n.urls import language_from_path
+from portal.staff import is_admin_path
 
 logger = logging.getLogger("portal.requests")
 
@@ -70,17 +70,14 @@ class MethodNotAllowedMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = f"/{settings.ADMIN_URL}"
 
     def __call__(self, request):
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         method = request.method.upper()
-        if request.path_info.startswith(self.admin_prefix):
-            allowed = None
-        else:
-            allowed = allowed_methods(request, view_func)
+        admin = is_admin_path(request.path_info)
+        allowed = None if admin else allowed_methods(request, view_func)
         if method in REFUSED_METHODS:
             return method_not_allowed(request, [m for m in allowed or READ_ONLY if m != method])
         if allowed is not None and method not in allowed:

@@ -5,6 +5,11 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 
+def is_admin_path(path: str) -> bool:
+    """Whether `path` (a request's path_info) is under the admin, at ADMIN_URL."""
+    return path.startswith(f"/{settings.ADMIN_URL}")
+
+
 class StaffAdminMiddleware:
     """No admin page is ever stored by a browser or a proxy: it may show drafts and accounts.
 
@@ -14,11 +19,10 @@ class StaffAdminMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = f"/{settings.ADMIN_URL}"
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path_info.startswith(self.admin_prefix):
+        if is_admin_path(request.path_info):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         return response

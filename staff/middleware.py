@@ -2,11 +2,11 @@
 
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 
+from portal.staff import is_admin_path
 from staff.models import ADMIN_LANGUAGES
 from staff.services import has_second_factor, staff_language
 
@@ -27,7 +27,6 @@ class SecondFactorMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = f"/{settings.ADMIN_URL}"
 
     def __call__(self, request):
         return self.get_response(request)
@@ -35,7 +34,7 @@ class SecondFactorMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
         if (
-            not request.path_info.startswith(self.admin_prefix)
+            not is_admin_path(request.path_info)
             or not user.is_authenticated
             or user.is_verified()
             or request.resolver_match.view_name in WITHOUT_SECOND_FACTOR
@@ -52,10 +51,9 @@ class StaffLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.admin_prefix = f"/{settings.ADMIN_URL}"
 
     def __call__(self, request):
-        if request.path_info.startswith(self.admin_prefix):
+        if is_admin_path(request.path_info):
             chosen = staff_language(request.user) if request.user.is_authenticated else None
             language = chosen or request.COOKIES.get(ADMIN_LANGUAGE_COOKIE)
             if language in dict(ADMIN_LANGUAGES):
