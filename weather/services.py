@@ -25,6 +25,9 @@ LOCK_SECONDS = 30
 HKO_LANGUAGES = ("en", "tc")
 # After a failure, ask again sooner than the usual interval.
 RETRY_SECONDS = 60
+# Set while a part keeps failing, so an outage is one warning (and one note when it ends) in
+# the logs of all workers, not one a minute from each.
+FAILING_KEY = "weather:failing:{key}"
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,17 @@ def _fetch_warnings() -> Warnings:
 
 
 def _keep(key: str, fetch) -> bool:
+    failing = FAILING_KEY.format(key=key)
     try:
         cache.set(key, fetch(), timeout=KEEP_SECONDS)
     except (HkoUnavailable, HkoDataError) as error:
-        logger.warning("HKO %s not refreshed: %s", key, error)
+        if cache.add(failing, True, timeout=KEEP_SECONDS):
+            logger.warning("HKO %s not refreshed, retrying every minute: %s", key, error)
+        else:
+            logger.info("HKO %s still not refreshed: %s", key, error)
         return False
+    if cache.delete(failing):
+        logger.warning("HKO %s refreshed again", key)
     return True
 
 

@@ -108,3 +108,18 @@ def test_a_failed_refresh_is_retried_after_a_minute(moving_clock_cache, hko):
         assert weather_refresh_if_due(interval=600) is True
         clock.shift(61)
         assert weather_refresh_if_due(interval=600) is False
+
+
+def test_an_outage_is_one_warning_and_one_when_it_ends(hko, caplog):
+    weather_refresh()
+    hko.answer("rhrread", "en", Answer(b"Internal Server Error", status=500))
+    for _ in range(3):
+        assert weather_refresh() is False
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"HKO {services.OBSERVATION_KEY} not refreshed")
+    hko.answers.update(calm_answers())
+    assert weather_refresh() is True
+    assert weather_refresh() is True
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings[1:] == [f"HKO {services.OBSERVATION_KEY} refreshed again"]
