@@ -93,10 +93,12 @@ class ContentAdmin(
         """The model's own fields first, then publishing, then who changed it last."""
         fieldsets = []
         for name, options in super().get_fieldsets(request, obj):
-            fields = [f for f in options["fields"] if f not in PUBLISHING_FIELDS + RECORD_FIELDS]
+            own = PUBLISHING_FIELDS + RECORD_FIELDS + ALERT_FIELDS
+            fields = [f for f in options["fields"] if f not in own]
             fieldsets.append((name, {**options, "fields": fields}))
         fieldsets.append((_("Publishing"), {"fields": PUBLISHING_FIELDS}))
-        if obj is not None and alert_source_for(self.model) is not None:
+        alerts = obj is not None and alert_source_for(self.model) is not None
+        if alerts and can_publish(request.user):  # an e-mail to subscribers is publishing too
             fieldsets.append((_("E-mail alerts"), {"fields": ALERT_FIELDS}))
         if obj is not None:
             fieldsets.append((_("Last change"), {"fields": RECORD_FIELDS}))
@@ -143,8 +145,9 @@ class ContentAdmin(
         if source is None:
             return
         data = form.cleaned_data
+        significant = bool(data.get("significant_change")) and can_publish(request.user)
         for reason in content_change_reasons(
-            source=source, before=before, after=obj, significant=data.get("significant_change")
+            source=source, before=before, after=obj, significant=significant
         ):
             content_changed(
                 item=obj,

@@ -110,3 +110,12 @@ def _scheme_type():
     from django.contrib.contenttypes.models import ContentType
 
     return ContentType.objects.get(app_label="schemes", model="scheme").pk
+
+
+def test_only_publishers_can_send_a_significant_change(client):
+    sign_in(client, make_staff(role=EDITOR))
+    scheme = make_scheme()
+    url = f"/admin/schemes/scheme/{scheme.pk}/change/"
+    assert 'name="significant_change"' not in client.get(url).content.decode()
+    save_in_admin(client, scheme, significant_change="on", change_summary_en="Sent by an editor")
+    assert not Change.objects.exists()
