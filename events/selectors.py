@@ -53,6 +53,47 @@ def organisers_prefetch(*, now) -> Prefetch:
     return Prefetch("organisers", queryset=organisers)
 
 
+# Lists kept by `content_memo` are shared by every request in this process: views and templates
+# read them and never change them.
+
+
+@content_memo
+def event_list_upcoming(*, category: str = "", organiser: str = "") -> list[Event]:
+    """The upcoming list for one choice of filters (the organiser by its slug)."""
+    events = for_list(event_list_public(now=timezone.now(), category=category))
+    if organiser:
+        events = events.filter(organisers__slug=organiser)
+    return list(events)
+
+
+@content_memo
+def event_list_past() -> list[Event]:
+    """Published past events, newest first, for the pages of the archive."""
+    now = timezone.now()
+    events = for_list(Event.objects.published(now)).past(now)
+    return list(events.prefetch_related(organisers_prefetch(now=now)))
+
+
+@content_memo
+def event_list_in_month(*, year: int, month: int) -> list[Event]:
+    """Published events on any day of the month, except those known only by their year."""
+    now = timezone.now()
+    events = (
+        for_list(Event.objects.published(now))
+        .in_month(year, month)
+        .exclude(date_precision=Event.Precision.YEAR)
+    )
+    return list(events.prefetch_related(organisers_prefetch(now=now)))
+
+
+@content_memo
+def event_page(slug: str) -> Event | None:
+    """The published event with this slug and its published organisers, or None."""
+    now = timezone.now()
+    events = Event.objects.published(now).filter(slug=slug)
+    return events.prefetch_related(organisers_prefetch(now=now)).first()
+
+
 @content_memo
 def organisation_list_with_upcoming_events() -> list[Organisation]:
     """Organisations to offer in the organiser filter, by name."""
@@ -94,11 +135,18 @@ class CalendarDay:
 @dataclass
 class MonthCalendar:
     month: datetime.date
+    today: datetime.date
     weekdays: list[datetime.date]  # one date per column, for the header names
     weeks: list[list[CalendarDay]]
     events: list
     previous: datetime.date | None
     next: datetime.date | None
+
+    @property
+    def event_ids(self) -> str:
+        """Which events are shown, to key the rendered grid by: an event whose publishing
+        window opens or closes leaves the grid as soon as it leaves `events`."""
+        return ",".join(str(event.pk) for event in self.events)
 
 
 def month_is_shown(year: int, month: int) -> bool:
@@ -120,6 +168,7 @@ def month_calendar(*, year: int, month: int, events, today: datetime.date) -> Mo
     following = (first + datetime.timedelta(days=31)).replace(day=1)
     return MonthCalendar(
         month=first,
+        today=today,
         weekdays=weeks[0],
         weeks=[
             [

@@ -12,11 +12,15 @@ from events.models import Event
 from portal.preview import PreviewMixin
 
 
-def filtered_upcoming_events(request, *, now):
-    """The filter form read from the query string, and the upcoming events it selects."""
-    form = EventFilterForm(
+def upcoming_filter_form(request) -> EventFilterForm:
+    return EventFilterForm(
         request.GET, organisers=selectors.organisation_list_with_upcoming_events()
     )
+
+
+def filtered_upcoming_events(request, *, now):
+    """The filter form read from the query string, and the upcoming events it selects."""
+    form = upcoming_filter_form(request)
     return form, selectors.event_list_public(now=now, **form.filters())
 
 
@@ -35,14 +39,13 @@ class UpcomingEventListView(TemplateView):
     cache_query_parameters = tuple(EventFilterForm.base_fields)
 
     def get(self, request, *args, **kwargs):
-        now = timezone.now()
-        form, events = filtered_upcoming_events(request, now=now)
-        events = list(selectors.for_list(events))
+        form = upcoming_filter_form(request)
+        events = selectors.event_list_upcoming(**form.query())
         context = self.get_context_data(
             form=form,
             event_count=len(events),
             month_groups=selectors.events_by_month(events),
-            this_month=timezone.localdate(now),
+            this_month=timezone.localdate(),
             **subscription_links(request, form),
         )
         # Unknown filter values get the page with a message, as a client error.
@@ -56,15 +59,11 @@ class EventMonthView(TemplateView):
         year, month = int(kwargs["year"]), int(kwargs["month"])
         if not selectors.month_is_shown(year, month):
             raise Http404
-        now = timezone.now()
-        events = (
-            selectors.for_list(Event.objects.published(now))
-            .in_month(year, month)
-            .exclude(date_precision=Event.Precision.YEAR)
-            .prefetch_related(selectors.organisers_prefetch(now=now))
-        )
         calendar = selectors.month_calendar(
-            year=year, month=month, events=events, today=timezone.localdate(now)
+            year=year,
+            month=month,
+            events=selectors.event_list_in_month(year=year, month=month),
+            today=timezone.localdate(),
         )
         return super().get_context_data(calendar=calendar, **kwargs)
 
@@ -75,12 +74,7 @@ class PastEventListView(ListView):
     cache_query_parameters = ("page",)
 
     def get_queryset(self):
-        now = timezone.now()
-        return (
-            selectors.for_list(Event.objects.published(now))
-            .past(now)
-            .prefetch_related(selectors.organisers_prefetch(now=now))
-        )
+        return selectors.event_list_past()  # a list, which the paginator takes as it is
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -90,10 +84,7 @@ class PastEventListView(ListView):
 
 class EventDetailView(PreviewMixin, DetailView):
     model = Event
-
-    def get_public_queryset(self):
-        now = timezone.now()
-        return Event.objects.published(now).prefetch_related(selectors.organisers_prefetch(now=now))
+    published_by_slug = staticmethod(selectors.event_page)
 
     def get_preview_queryset(self):
         now = timezone.now()
