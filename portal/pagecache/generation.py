@@ -7,6 +7,7 @@ connected here for every app except the bookkeeping ones (sessions, logins, hist
 """
 
 import secrets
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -35,6 +36,21 @@ def current_generation() -> str | None:
 def generation_now() -> str | None:
     """The generation for the request being served, else read from the cache."""
     return request_generation.get() or current_generation()
+
+
+def fresh_window(moment: float | None = None) -> int | None:
+    """Which PAGE_CACHE_FRESH_SECONDS-long window of the clock `moment` (now) falls in; None when
+    nothing is ever fresh.
+
+    A stored page, a remembered result and a kept fragment are each used only within the window
+    they were made in. The windows of all three end together, so what a visitor sees was read
+    from the database less than PAGE_CACHE_FRESH_SECONDS ago: a scheduled change (a publishing
+    time, an event ending) shows within that time, however the three are stacked.
+    """
+    lifetime = settings.PAGE_CACHE_FRESH_SECONDS
+    if lifetime <= 0:
+        return None
+    return int((time.time() if moment is None else moment) // lifetime)
 
 
 def pages_changed() -> None:

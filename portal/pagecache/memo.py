@@ -1,7 +1,7 @@
 """Per-process memory of what many public pages read (the open schemes on the home page, the
-finder's facets), kept while the content generation and the language stay the same, and for no
-longer than a cached page (PAGE_CACHE_FRESH_SECONDS; 0 turns it off, as for the bench's
-uncached figures).
+finder's facets), kept while the content generation, the language and the freshness window
+(`fresh_window`, as for cached pages) stay the same; PAGE_CACHE_FRESH_SECONDS=0 turns it off,
+as for the bench's cold figures.
 
 So the finder's many query variants, or a worker whose page cache missed, do not rebuild them;
 scheduled changes show within that time, as with cached pages. At most MEMO_MAX_ENTRIES results
@@ -10,13 +10,12 @@ empties the memory rather than growing it.
 """
 
 import functools
-import time
 from threading import Lock
 
 from django.conf import settings
 from django.utils.translation import get_language
 
-from .generation import generation_now
+from .generation import fresh_window, generation_now
 
 MEMO_MAX_ENTRIES = 1000
 _memory: dict = {}
@@ -24,11 +23,14 @@ _state: list = [None]
 _lock = Lock()
 
 
-def memo_generation() -> str | None:
-    """The content generation that what this process keeps is checked against, or None when
-    nothing may be kept: pages are never fresh (PAGE_CACHE_FRESH_SECONDS is 0), or the shared
-    cache cannot say which generation is current, so anything held could be stale."""
-    return generation_now() if settings.PAGE_CACHE_FRESH_SECONDS > 0 else None
+def memo_state() -> str | None:
+    """The content generation and the freshness window that what this process keeps is checked
+    against, or None when nothing may be kept: pages are never fresh (PAGE_CACHE_FRESH_SECONDS
+    is 0), or the shared cache cannot say which generation is current, so anything held could be
+    stale."""
+    window = fresh_window()
+    generation = generation_now() if window is not None else None
+    return None if generation is None else f"{generation}.{window}"
 
 
 def content_memo(function):
@@ -40,11 +42,9 @@ def content_memo(function):
 
     @functools.wraps(function)
     def remembered(*args, **kwargs):
-        generation = memo_generation()
-        if generation is None:
+        state = memo_state()
+        if state is None:
             return function(*args, **kwargs)
-        lifetime = settings.PAGE_CACHE_FRESH_SECONDS
-        state = (generation, int(time.time() // lifetime))
         key = (function.__qualname__, get_language(), args, tuple(sorted(kwargs.items())))
         with _lock:
             if _state[0] != state:
@@ -76,7 +76,9 @@ class ContentFragments:
 
     @functools.cached_property
     def generation(self) -> str | None:
-        return memo_generation() if self.kept else None
+        """The content generation and freshness window: a fragment is used only within the
+        window it was rendered in, as remembered results and cached pages are."""
+        return memo_state() if self.kept else None
 
     @functools.cached_property
     def lifetime(self) -> int:

@@ -2,10 +2,12 @@
 
 Sits inside LanguageMiddleware (which adds the visitor's language cookie afterwards) and
 outside SimplifiedConversionMiddleware, so a /sc/ page is stored after conversion. A stored
-page is served while its generation is current and it is younger than PAGE_CACHE_FRESH_SECONDS,
-so content changes show at once and scheduled ones (publish times, an event ending, a status
-changing at midnight) within that time. A stale copy is kept for PAGE_CACHE_STALE_SECONDS and
-served when the view answers 503, e.g. while the database is down.
+page is served while its generation is current and only within the freshness window
+(`fresh_window`, PAGE_CACHE_FRESH_SECONDS long) its rendering started in, so content changes
+show at once and scheduled ones (publish times, an event ending, a status changing at midnight)
+within that time, with what the page was built from (remembered results, fragments) counted in.
+A stale copy is kept for PAGE_CACHE_STALE_SECONDS and served when the view answers 503, e.g.
+while the database is down.
 """
 
 import time
@@ -20,7 +22,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from .generation import GENERATION_KEY, current_generation, request_generation
+from .generation import GENERATION_KEY, current_generation, fresh_window, request_generation
 from .keys import page_key
 
 # Only pages that exist: made-up paths must not fill the shared cache.
@@ -38,12 +40,15 @@ class PageCacheMiddleware:
         key = page_key(request)
         if key is None:
             return self.uncached(request)
+        started = time.time()
         found = cache.get_many([GENERATION_KEY, key])
         generation, entry = found.get(GENERATION_KEY), found.get(key)
         if generation is None:
             generation = current_generation()
-        age = time.time() - entry["stored_at"] if entry else None
-        if entry and entry["generation"] == generation and age < settings.PAGE_CACHE_FRESH_SECONDS:
+        age = started - entry["stored_at"] if entry else None
+        window = fresh_window(started)
+        fresh = window is not None and entry and entry.get("window") == window
+        if fresh and entry["generation"] == generation:
             return cached_response(entry, age, "hit")
         token = request_generation.set(generation)
         try:
@@ -54,7 +59,7 @@ class PageCacheMiddleware:
             return cached_response(entry, age, "stale")
         if is_storable(request, response):
             make_public(response)
-            store(request, key, generation, response)
+            store(request, key, generation, window, response)
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -103,7 +108,8 @@ def make_public(response) -> None:
         set_response_etag(response)
 
 
-def store(request, key: str, generation: str | None, response) -> None:
+def store(request, key: str, generation: str | None, window: int | None, response) -> None:
+    """Keep the page for the window its rendering started in (the one its parts were read in)."""
     if generation is None:  # the cache is not answering: nothing to keep the page fresh by
         return
     # Only the page itself keeps a stale copy for outages; a variant with a query string (a
@@ -113,6 +119,7 @@ def store(request, key: str, generation: str | None, response) -> None:
     )
     entry = {
         "generation": generation,
+        "window": window,
         "stored_at": time.time(),
         "status": response.status_code,
         "headers": list(response.headers.items()),

@@ -156,3 +156,19 @@ def test_what_pages_remember_between_requests_follows_changes_and_the_clock(clie
     assert "Soon" not in shown(client, "/en/")
     frozen.shift(A_MINUTE * 2)
     assert "Soon" in shown(client, "/en/")
+
+
+@pytest.mark.parametrize("url", ["/en/", "/en/organisations/body/", "/en/schemes/"])
+def test_a_scheduled_change_shows_within_a_minute_through_every_layer(client, frozen, url):
+    """A page stored late in a minute from what the process remembered at its start (results,
+    fragments) must not outlive the minute: the layers do not add up."""
+    make_scheme(
+        name_en="Until half past",
+        organisation=make_organisation(slug="body"),
+        publish_until=NOW + datetime.timedelta(seconds=30),
+    )
+    assert "Until half past" in shown(client, f"{url}?rendered=1")  # remembered at 12:00:00
+    frozen.shift(datetime.timedelta(seconds=59))
+    assert "Until half past" in shown(client, url)  # a page stored at 12:00:59
+    frozen.shift(datetime.timedelta(seconds=30))  # 59 seconds after it was unpublished
+    assert "Until half past" not in shown(client, url)
