@@ -43,17 +43,12 @@ class EventFilterForm(forms.Form):
             "organiser": self.cleaned_data["organiser"],
         }
 
-    def query(self) -> dict:
-        """The valid, non-empty filters as query-string values: the organiser by its slug."""
+    def query_string(self) -> str:
+        """The valid, non-empty filters as a query string, to carry into the feed links."""
         params = {}
         if self.is_valid():
             if self.cleaned_data["category"]:
                 params["category"] = self.cleaned_data["category"]
             if self.cleaned_data["organiser"]:
                 params["organiser"] = self.cleaned_data["organiser"].slug
-        return params
-
-    def query_string(self) -> str:
-        """The valid, non-empty filters as a query string, to carry into the feed links."""
-        params = self.query()
         return f"?{urlencode(params)}" if params else ""

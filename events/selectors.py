@@ -18,14 +18,19 @@ MAX_YEAR = 2100
 SUNDAY = 6
 
 
+def events_public(*, now):
+    """Published events, each with its published organisers (read in one extra query)."""
+    return Event.objects.published(now).prefetch_related(organisers_prefetch(now=now))
+
+
 def event_list_public(*, now, category: str = "", organiser: Organisation | None = None):
-    """Published upcoming events, with their published organisers in one extra query."""
-    events = Event.objects.published(now).upcoming(now)
+    """Published upcoming events, optionally of one category or organiser."""
+    events = events_public(now=now).upcoming(now)
     if category:
         events = events.filter(category=category)
     if organiser:
         events = events.filter(organisers=organiser)
-    return events.prefetch_related(organisers_prefetch(now=now))
+    return events
 
 
 @content_memo
@@ -58,40 +63,29 @@ def organisers_prefetch(*, now) -> Prefetch:
 
 
 @content_memo
-def event_list_upcoming(*, category: str = "", organiser: str = "") -> list[Event]:
-    """The upcoming list for one choice of filters (the organiser by its slug)."""
-    events = for_list(event_list_public(now=timezone.now(), category=category))
-    if organiser:
-        events = events.filter(organisers__slug=organiser)
-    return list(events)
+def event_list_upcoming(**filters) -> list[Event]:
+    """The upcoming list for one choice of filters (`EventFilterForm.filters()`)."""
+    return list(for_list(event_list_public(now=timezone.now(), **filters)))
 
 
 @content_memo
 def event_list_past() -> list[Event]:
     """Published past events, newest first, for the pages of the archive."""
     now = timezone.now()
-    events = for_list(Event.objects.published(now)).past(now)
-    return list(events.prefetch_related(organisers_prefetch(now=now)))
+    return list(for_list(events_public(now=now)).past(now))
 
 
 @content_memo
 def event_list_in_month(*, year: int, month: int) -> list[Event]:
     """Published events on any day of the month, except those known only by their year."""
-    now = timezone.now()
-    events = (
-        for_list(Event.objects.published(now))
-        .in_month(year, month)
-        .exclude(date_precision=Event.Precision.YEAR)
-    )
-    return list(events.prefetch_related(organisers_prefetch(now=now)))
+    events = for_list(events_public(now=timezone.now())).in_month(year, month)
+    return list(events.exclude(date_precision=Event.Precision.YEAR))
 
 
 @content_memo
 def event_page(slug: str) -> Event | None:
     """The published event with this slug and its published organisers, or None."""
-    now = timezone.now()
-    events = Event.objects.published(now).filter(slug=slug)
-    return events.prefetch_related(organisers_prefetch(now=now)).first()
+    return events_public(now=timezone.now()).filter(slug=slug).first()
 
 
 @content_memo

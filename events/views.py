@@ -40,7 +40,7 @@ class UpcomingEventListView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = upcoming_filter_form(request)
-        events = selectors.event_list_upcoming(**form.query())
+        events = selectors.event_list_upcoming(**form.filters())
         context = self.get_context_data(
             form=form,
             event_count=len(events),
