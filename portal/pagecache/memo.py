@@ -45,7 +45,7 @@ def content_memo(function):
         state = memo_state()
         if state is None:
             return function(*args, **kwargs)
-        key = (function.__qualname__, get_language(), args, tuple(sorted(kwargs.items())))
+        key = (function, get_language(), args, tuple(sorted(kwargs.items())))
         with _lock:
             if _state[0] != state:
                 _memory.clear()
