@@ -13,7 +13,6 @@ DATABASE_URL and REDIS_URL are set; a last run of BENCH_RSS_SECONDS prints the w
 import http.client
 import os
 import re
-import secrets
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,8 @@ import tempfile
 import time
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.hardening.site import Site, site_environment, worker_rss_kb
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
@@ -72,19 +73,14 @@ def gunicorn(port: int, env: dict):
                     break
             except OSError:
                 time.sleep(0.1)
-        yield server
+        yield Site(port, env, server)
     finally:
         server.terminate()
         server.wait(timeout=20)
 
 
-def worker_rss_mb(server) -> list[float]:
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    sizes = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
-    return sizes
+def worker_rss_mb(site: Site) -> list[float]:
+    return [kb / 1024 for kb in worker_rss_kb(site).values()]
 
 
 def page_paths() -> dict[str, str]:
@@ -180,7 +176,7 @@ def bench_pass(env: dict, rss: bool):
     queries, sizes = queries_and_sizes(pages)
     typical = int(statistics.median(sizes.values()))
     cold_env = {**env, "PAGE_CACHE_FRESH_SECONDS": "0"}
-    with gunicorn(PORT, env), gunicorn(PORT + 1, cold_env) as cold_server:
+    with gunicorn(PORT, env), gunicorn(PORT + 1, cold_env) as cold_site:
         for _ in range(50):  # warm the limit view
             fetch(PORT, f"/bench/limit/{typical}")
         start = wrk(PORT, f"/bench/limit/{typical}")
@@ -212,10 +208,10 @@ def bench_pass(env: dict, rss: bool):
         print_table(pages, figures, queries, limit, sizes)
         if rss:
             paths = [f"/{language}/{page}" for page in pages.values() for language in LANGUAGES]
-            memory_run(cold_server, paths)
+            memory_run(cold_site, paths)
 
 
-def memory_run(server, paths: list[str]):
+def memory_run(site: Site, paths: list[str]):
     script = Path(tempfile.mkdtemp(prefix="portal-bench-")) / "pages.lua"
     quoted = ", ".join(f'"{path}"' for path in paths)
     script.write_text(
@@ -223,9 +219,9 @@ def memory_run(server, paths: list[str]):
         "request = function()\n  i = i + 1\n"
         "  return wrk.format('GET', paths[i % #paths + 1])\nend\n"
     )
-    before = worker_rss_mb(server)
+    before = worker_rss_mb(site)
     figures = wrk(PORT + 1, "/", seconds=RSS_SECONDS, script=str(script))
-    after = worker_rss_mb(server)
+    after = worker_rss_mb(site)
     print(f"{RSS_SECONDS}-second run over all {len(paths)} pages, cold: "
           f"{figures['rps']:.0f} req/s; worker RSS before "
           f"{', '.join(f'{mb:.1f}' for mb in before)} MB, after "
@@ -253,17 +249,9 @@ def database_create_if_missing(database_url: str) -> None:
 
 def prepared_environment(work: Path, database_url: str, redis_url: str) -> dict:
     env = {
-        **os.environ,
+        **site_environment(database_url=database_url, redis_url=redis_url, work=work),
         "DJANGO_SETTINGS_MODULE": "tests.bench_settings",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": HOST,
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(work / "static"),
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "LOG_LEVEL": "WARNING",
         "PYTHONUNBUFFERED": "1",
-        "HKO_WEATHER_URL": "http://127.0.0.1:9/",  # the weather panel never leaves the machine
         "WEATHER_BACKGROUND_REFRESH": "false",  # no fetching thread beside the measured work
     }
     database_create_if_missing(database_url)

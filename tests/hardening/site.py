@@ -72,7 +72,7 @@ def site_environment(*, database_url: str, redis_url: str, work: Path) -> dict[s
         "DATABASE_URL": database_url,
         "REDIS_URL": redis_url,
         "LOG_LEVEL": "WARNING",
-        # Never reach the internet (the weather panel's fetcher, when merged).
+        # The weather panel's fetcher never reaches the internet.
         "HKO_WEATHER_URL": "http://127.0.0.1:9/",
     }
 
