@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run test test-fast bench eval messages lint format lock system-packages browser-packages bench-packages fuzz soak
+.PHONY: run test test-fast bench eval messages translations lint format lock system-packages browser-packages bench-packages fuzz soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ node_modules/.package-lock.json: package-lock.json | browser-packages
 # Compiled message catalogues are build output, rebuilt on every run and test.
 messages: $(VENV)/.runtime-installed system-packages
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules --verbosity 0
+
+# After changing interface strings: update the catalogues, then translate the new entries.
+# No source locations, so that parallel changes to the catalogue merge cleanly.
+MAKEMESSAGES := $(MANAGE) makemessages -l zh_Hant --no-location --ignore=$(VENV) --ignore=node_modules --ignore=var
+translations: $(VENV)/.runtime-installed system-packages
+	$(MAKEMESSAGES)
+	$(MAKEMESSAGES) -d djangojs
 
 run: messages
 	mkdir -p var
