@@ -34,6 +34,24 @@ class RequestLogMiddleware:
         return response
 
 
+class HeadWithoutBodyMiddleware:
+    """A HEAD response carries the GET's headers (Content-Length included) and no body, so the
+    server never has body bytes to drop (gunicorn logs a warning for each)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            elif response.content:
+                response.headers.setdefault("Content-Length", str(len(response.content)))
+                response.content = b""
+        return response
+
+
 # Never answered, anywhere: TRACE echoes requests back, CONNECT opens tunnels.
 REFUSED_METHODS = {"TRACE", "CONNECT"}
 READ_ONLY = ["GET", "HEAD", "OPTIONS"]

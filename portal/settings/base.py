@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.RequestLogMiddleware",
+    "portal.middleware.HeadWithoutBodyMiddleware",
     "portal.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -57,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.i18n.middleware.LanguageMiddleware",
+    # Before anything reads a parameter: control characters and lone surrogates are a 400.
+    "portal.input.InputCleanerMiddleware",
     # Inside LanguageMiddleware, outside the Simplified conversion: /sc/ is stored converted.
     "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
