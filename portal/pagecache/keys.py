@@ -46,5 +46,7 @@ def page_key(request) -> str | None:
             return None
         pairs = sorted((name, sorted(values)) for name, values in request.GET.lists())
         query = urlencode(pairs, doseq=True)
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    # Not the Host header: pages make their absolute URLs from SITE_URL, so a made-up host or
+    # port would only add copies of the same page.
+    url = f"{request.path}?{query}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()

@@ -10,3 +10,7 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # it at its own stub server. Tests refresh the weather themselves, never in the background.
 HKO_WEATHER_URL = "http://127.0.0.1:9/"
 WEATHER_BACKGROUND_REFRESH = False
+
+# Absolute URLs come from SITE_URL (portal.site), never from the Host header: the test
+# client's host, so links in pages and the addresses tests request agree.
+SITE_URL = "http://testserver"
