@@ -1,14 +1,11 @@
 """Signing up, confirming, unsubscribing, recording changes and sending alerts."""
 
 import datetime
-import hashlib
 import logging
 import smtplib
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
@@ -34,21 +31,6 @@ def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh
         summary_en=" ".join(summary_en.split()),
         summary_zh_hant=" ".join(summary_zh_hant.split()),
     )
-
-
-def signup_rate_limited(*, client: str) -> bool:
-    """True once a client has asked for more sign-ups this hour than ALERT_SIGNUPS_PER_HOUR.
-
-    Counted in the shared cache, so every worker sees the same count.
-    """
-    key = "alerts:signups:" + hashlib.sha256(client.encode()).hexdigest()
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count > settings.ALERT_SIGNUPS_PER_HOUR
 
 
 def subscription_request(*, email: str, kind: str, filters: dict, language: str, frequency: str):

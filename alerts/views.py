@@ -2,6 +2,7 @@
 
 import smtplib
 
+from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from portal.alerts import alert_source
 from portal.i18n.context import page_language
-from portal.staff import client_address
+from portal.ratelimit import rate_limited
 
 from . import services
 from .emails import alert_description, alert_label
@@ -53,7 +54,9 @@ class SubscribeView(View):
         form = SubscribeForm(request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
-        if services.signup_rate_limited(client=client_address(request)):
+        if rate_limited(
+            request, scope="alert-signups", limit=settings.ALERT_SIGNUPS_PER_HOUR, seconds=3600
+        ):
             form.add_error(None, _("Too many sign-ups from your connection. Try again in an hour."))
             return self.render(form, status=429)
         try:

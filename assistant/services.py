@@ -1,18 +1,16 @@
 """Answering a question: refuse personal data, find the best curated answer or pages."""
 
 import datetime
-import hashlib
 from dataclasses import dataclass, field
 
 from django.core import signing
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.i18n.languages import Language
+from portal.ratelimit import rate_limited
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
-from portal.staff import client_address
 
 from .models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
 from .personal_data import contains_personal_data, published_phone_numbers
@@ -132,16 +130,8 @@ def question_log(*, text: str, language: Language, outcome: str, answered_with: 
 
 
 def question_allowed(request) -> bool:
-    """About 30 questions a minute per client, counted in the shared cache for all workers."""
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"assistant:rate:{address}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count <= QUESTIONS_PER_MINUTE
+    """About 30 questions a minute per client, counted for all workers (portal.ratelimit)."""
+    return not rate_limited(request, scope="assistant", limit=QUESTIONS_PER_MINUTE, seconds=60)
 
 
 def feedback_token(*, question: str, answer: Answer, language: Language) -> str:

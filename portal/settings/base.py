@@ -127,7 +127,19 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, every process on the machine (gunicorn's workers, a management command
+    # beside `make run`) shares one cache in files under var/cache (SQLite, by diskcache): the
+    # content generation, rate-limit counters and the weather lock and readings stay the same
+    # for all of them, and add/incr are atomic across processes.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": env_str("LOCAL_CACHE_DIR") or str(VAR_DIR / "cache"),
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.05,
+            "OPTIONS": {"size_limit": 256 * 1024 * 1024},
+        }
+    }
 # Rendered template fragments ({% cache ... using="fragments" %}), in each process's own memory:
 # parts of the page shell that are the same on every page of a language, and content fragments
 # keyed by the content generation. Never shared, so never a network round trip per fragment.

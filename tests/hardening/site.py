@@ -79,6 +79,8 @@ def site_environment(*, database_url: str, redis_url: str, work: Path) -> dict[s
         "LOG_LEVEL": "WARNING",
         # The weather panel's fetcher never reaches the internet.
         "HKO_WEATHER_URL": "http://127.0.0.1:9/",
+        # Without REDIS_URL: this site's own shared cache, not var/cache.
+        "LOCAL_CACHE_DIR": str(work / "cache"),
     }
 
 
