@@ -15,7 +15,7 @@ from portal.alerts import alert_source
 from .emails import alert_message, confirmation_message
 from .models import Alert, Change, Delivery, Subscriber
 from .selectors import alert_pending_changes
-from .tokens import CONFIRM_MAX_AGE
+from .tokens import CONFIRM_MAX_AGE, tokens_expire
 
 logger = logging.getLogger(__name__)
 WEEK = datetime.timedelta(days=7)
@@ -56,15 +56,8 @@ def _same_alert(alert: Alert, wanted: dict) -> bool:
     return all(getattr(alert, name) == value for name, value in wanted.items())
 
 
-def alert_confirm(*, alert_id: int, email: str) -> Alert | None:
+def alert_confirm(*, alert: Alert) -> Alert:
     """Start sending the alert; an identical confirmed alert is kept instead of a duplicate."""
-    alert = (
-        Alert.objects.filter(pk=alert_id, subscriber__email=email)
-        .select_related("subscriber")
-        .first()
-    )
-    if alert is None:
-        return None
     if alert.confirmed_at:
         return alert
     wanted = {"kind": alert.kind, "filters": alert.filters, "language": alert.language}
@@ -103,6 +96,7 @@ def alerts_cleanup(*, now: datetime.datetime) -> int:
         confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
     ).delete()
     Subscriber.objects.filter(alerts__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE).delete()
+    tokens_expire(now=now)
     return deleted
 
 
