@@ -90,6 +90,9 @@ def test_database_down_is_503_with_retry_after_and_recovers_without_restart(serv
             assert response.headers["Retry-After"] == "30"
             assert "no-store" in response.headers["Cache-Control"]
         assert "服务暂时未能提供" in site.request("GET", "/sc/schemes/?q=outage").content.decode()
+        answer = site.request("GET", "/tc/assistant/answer.json?q=outage")
+        assert answer.status == 503 and answer.headers["Content-Type"] == "application/json"
+        assert json.loads(answer.content)["error"]
         assert site.request("GET", "/readyz").status == 503
         assert site.request("GET", "/healthz").status == 200
     finally:
