@@ -97,3 +97,16 @@ def test_rate_limits_stay_on_while_redis_is_down_or_frozen(rf):
             assert answers == [False, False, False, True, True, True], url
     finally:
         frozen.close()
+
+
+def test_the_limit_holds_across_the_turn_of_a_window(rf):
+    import time_machine
+
+    from portal.ratelimit import rate_limited
+
+    request = rf.get("/en/assistant/", REMOTE_ADDR="203.0.113.10")
+    with time_machine.travel(1_800_000_050, tick=False) as clock:  # 10 s before a minute turns
+        answers = [rate_limited(request, scope="turn", limit=10, seconds=60) for _ in range(10)]
+        clock.shift(15)  # into the next minute
+        answers += [rate_limited(request, scope="turn", limit=10, seconds=60) for _ in range(3)]
+    assert answers == [False] * 10 + [True] * 3
