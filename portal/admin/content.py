@@ -20,8 +20,11 @@ from portal import services
 from portal.admin.audit import RecordDeletionsMixin
 from portal.admin.forms import ContentAdminForm, NoLostEditsAdminMixin
 from portal.admin.history import VersionChangesMixin
-from portal.alerts import alert_source_for, content_change_reasons, content_changed
+from portal.admin.publishing import PendingChangesMixin
+from portal.admin.review import PublishingPageMixin
+from portal.alerts import alert_source_for
 from portal.audit import Action, audit_record_each
+from portal.changes import LANGUAGE_NAMES
 from portal.models import Publishable
 from portal.preview import preview_links
 from portal.roles import can_publish
@@ -30,7 +33,6 @@ from portal.selectors import objects_using
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 RECORD_FIELDS = ("updated_at", "updated_by")
 ALERT_FIELDS = ("significant_change", "change_summary_en", "change_summary_zh_hant")
-LANGUAGE_NAMES = {"en": _("English"), "zh-hant": _("Traditional Chinese")}
 
 
 class LiveFilter(admin.SimpleListFilter):
@@ -51,6 +53,8 @@ class LiveFilter(admin.SimpleListFilter):
 
 class ContentAdmin(
     RecordDeletionsMixin,
+    PendingChangesMixin,
+    PublishingPageMixin,
     NoLostEditsAdminMixin,
     VersionChangesMixin,
     VersionAdmin,
@@ -126,6 +130,7 @@ class ContentAdmin(
         context.update(
             preview_links=preview_links(obj) if obj is not None and obj.pk else [],
             languages_note=True,
+            publishing=self.publishing_status(request, obj) if obj is not None and obj.pk else None,
         )
         # The editor's import map is inline; the CSP nonce lets exactly that script run.
         media = context.get("media")
@@ -135,26 +140,30 @@ class ContentAdmin(
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
-        source = alert_source_for(self.model)
-        before = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         super().save_model(request, obj, form, change)
         if form is not None and "status" in form.changed_data:
             published = obj.status == Publishable.Status.PUBLISHED
             action = Action.PUBLISHED if published else Action.UNPUBLISHED
             audit_record_each(action=action, request=request, objects=[obj])
-        if source is None:
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.parts_saved(form.instance)
+        save = getattr(request, "content_save", None)  # see PendingChangesMixin
+        if save is not None and not save.goes_live:
             return
         data = form.cleaned_data
-        significant = bool(data.get("significant_change")) and can_publish(request.user)
-        for reason in content_change_reasons(
-            source=source, before=before, after=obj, significant=significant
-        ):
-            content_changed(
-                item=obj,
-                reason=reason,
-                summary_en=data.get("change_summary_en", ""),
-                summary_zh_hant=data.get("change_summary_zh_hant", ""),
-            )
+        services.content_went_live(
+            item=form.instance,
+            before=save.before if save else None,
+            user=request.user,
+            significant=bool(data.get("significant_change")) and can_publish(request.user),
+            summary_en=data.get("change_summary_en", ""),
+            summary_zh_hant=data.get("change_summary_zh_hant", ""),
+        )
+
+    def parts_saved(self, item):
+        """After the item's parts (inlines) are saved: for what is derived from them."""
 
     # Publishing rights
 

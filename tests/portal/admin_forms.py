@@ -3,7 +3,7 @@
 from bs4 import BeautifulSoup
 
 
-def form_data(response, form_id: str | None = None) -> dict[str, str]:
+def form_data(response, form_id: str | None = None) -> dict[str, str | list[str]]:
     """The values a browser would post from the page's form, unchanged."""
     soup = BeautifulSoup(response.content, "html.parser")
     # The biggest form: the admin's pages also carry a small log-out form.
@@ -19,6 +19,9 @@ def form_data(response, form_id: str | None = None) -> dict[str, str]:
                 data[name] = field.get("value", "on")
         elif field.name == "textarea":
             data[name] = field.text.lstrip("\n")
+        elif field.name == "select" and field.has_attr("multiple"):
+            chosen = field.find_all("option", selected=True)
+            data[name] = [option.get("value", "") for option in chosen]
         elif field.name == "select":
             selected = field.find("option", selected=True) or field.find("option")
             data[name] = selected.get("value", "") if selected else ""
