@@ -18,6 +18,7 @@ from reversion.models import Version
 
 from portal import services
 from portal.admin.audit import RecordDeletionsMixin
+from portal.admin.filters import LiveFilter, ReviewFilter
 from portal.admin.forms import ContentAdminForm, NoLostEditsAdminMixin
 from portal.admin.history import VersionChangesMixin
 from portal.admin.publishing import PendingChangesMixin
@@ -27,28 +28,14 @@ from portal.audit import Action, audit_record_each
 from portal.changes import LANGUAGE_NAMES
 from portal.models import Publishable
 from portal.preview import preview_links
+from portal.publishing.selectors import with_publishing_state
+from portal.publishing.services import reviews_published
 from portal.roles import can_publish
 from portal.selectors import objects_using
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 RECORD_FIELDS = ("updated_at", "updated_by")
 ALERT_FIELDS = ("significant_change", "change_summary_en", "change_summary_zh_hant")
-
-
-class LiveFilter(admin.SimpleListFilter):
-    title = _("live now")
-    parameter_name = "live"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Yes")), ("no", _("No"))]
-
-    def queryset(self, request, queryset):
-        live = queryset.published()
-        if self.value() == "yes":
-            return live
-        if self.value() == "no":
-            return queryset.exclude(pk__in=live.values("pk"))
-        return queryset
 
 
 class ContentAdmin(
@@ -62,8 +49,8 @@ class ContentAdmin(
 ):
     form = ContentAdminForm
     change_form_template = "admin/portal/content_change_form.html"
-    list_display = ("__str__", "status", "live_now", "updated_at", "updated_by")
-    list_filter = ("status", LiveFilter, "updated_at")
+    list_display = ("__str__", "status", "live_now", "review_state", "updated_at", "updated_by")
+    list_filter = ("status", LiveFilter, ReviewFilter, "updated_at")
     list_select_related = ("updated_by",)
     date_hierarchy = None
     actions = ["publish_selected", "unpublish_selected"]
@@ -80,6 +67,17 @@ class ContentAdmin(
     @admin.display(boolean=True, description=_("live now"))
     def live_now(self, obj):
         return obj.is_live()
+
+    @admin.display(description=_("review"), ordering="waiting_for_review")
+    def review_state(self, obj):
+        if getattr(obj, "waiting_for_review", False):
+            return gettext("Waiting for review")
+        if getattr(obj, "has_pending_changes", False):
+            return gettext("Changes waiting")
+        return ""
+
+    def get_queryset(self, request):
+        return with_publishing_state(super().get_queryset(request))
 
     def get_search_fields(self, request):
         """Each translated field is searched in both stored languages."""
@@ -197,6 +195,7 @@ class ContentAdmin(
             items=queryset, status=Publishable.Status.PUBLISHED, user=request.user
         )
         audit_record_each(action=Action.PUBLISHED, request=request, objects=changed)
+        reviews_published(items=changed, user=request.user)
         self.message_user(request, gettext("%(count)d published.") % {"count": len(changed)})
 
     @admin.action(

@@ -123,7 +123,7 @@ def pending_publish(
         item.updated_by = user
         item.save(update_fields=["updated_by", "updated_at"])
         pending.delete()
-        _review_close(item=item, action=Step.PUBLISHED, user=user)
+        review_close(item=item, action=Step.PUBLISHED, user=user)
         audit_record(action=Action.CHANGES_PUBLISHED, request=request, target=describe(item))
         content_went_live(
             item=item,
@@ -140,7 +140,7 @@ def pending_discard(*, pending: PendingRevision, request) -> None:
     item = pending.item
     with transaction.atomic():
         pending.delete()
-        _review_close(item=item, action=Step.DISCARDED, user=request.user)
+        review_close(item=item, action=Step.DISCARDED, user=request.user)
         audit_record(action=Action.CHANGES_DISCARDED, request=request, target=describe(item))
 
 
@@ -151,7 +151,7 @@ def pending_after_publisher_save(*, item, user, applied: bool) -> None:
         PendingRevision.objects.for_item(item).delete()
     published = type(item)._default_manager.filter(pk=item.pk, status=Publishable.Status.PUBLISHED)
     if published.exists() and (applied or ReviewRequest.objects.for_item(item).exists()):
-        _review_close(item=item, action=Step.PUBLISHED, user=user)
+        review_close(item=item, action=Step.PUBLISHED, user=user)
 
 
 def publishing_forget(*, items) -> None:
@@ -161,6 +161,14 @@ def publishing_forget(*, items) -> None:
         ReviewRequest.objects.for_item(item).delete()
 
 
-def _review_close(*, item, action: str, user, note: str = "") -> None:
+def review_close(*, item, action: str, user, note: str = "") -> None:
+    """The item was published, sent back or its changes discarded: it waits no more."""
     ReviewRequest.objects.for_item(item).delete()
     publishing_step(item=item, action=action, user=user, note=note)
+
+
+def reviews_published(*, items, user) -> None:
+    """Items published from the list: those waiting for review wait no more."""
+    for item in items:
+        if ReviewRequest.objects.for_item(item).exists():
+            review_close(item=item, action=Step.PUBLISHED, user=user)
