@@ -2,6 +2,8 @@
 publisher publishes the item or sends it back with a note. Each step is kept for the item's
 history (PublishingStep) and in the audit record; e-mails go after the step is committed."""
 
+from collections.abc import Callable
+
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -12,9 +14,19 @@ from portal.models import Publishable
 from portal.publishing.emails import review_requested_send, review_sent_back_send
 from portal.publishing.models import PublishingStep, ReviewRequest
 from portal.publishing.services import pending_of, publishing_step, review_close, review_request_of
+from portal.publishing.snapshots import Snapshot
 from portal.services import content_set_status
 
 Step = PublishingStep.Action
+_ready_listeners: list[Callable[..., None]] = []
+
+
+def review_ready_listen(listener: Callable[..., None]) -> None:
+    """Call `listener(item=, snapshot=)` when an item is marked ready for review, after the
+    step is committed: `snapshot` is what would go live (the pending changes, or the draft).
+    For checks a publisher should see before publishing (e.g. outside links)."""
+    if listener not in _ready_listeners:
+        _ready_listeners.append(listener)
 
 
 def review_can_request(item) -> bool:
@@ -36,6 +48,10 @@ def review_request(*, item, note: str, request, url: str) -> tuple[ReviewRequest
             return None, True
         publishing_step(item=item, action=Step.READY, user=request.user, note=note)
         audit_record(action=Action.REVIEW_REQUESTED, request=request, target=describe(item))
+    pending = pending_of(item)
+    snapshot = Snapshot(tuple(pending.snapshot)) if pending else Snapshot.of(item)
+    for listener in _ready_listeners:
+        listener(item=item, snapshot=snapshot)
     return review, review_requested_send(item=item, review=review, url=url)
 
 
