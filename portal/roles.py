@@ -9,11 +9,13 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
+from django.utils.translation import gettext_noop
 
 from portal.models import Publishable
 
-EDITOR = "Content editor"
-PUBLISHER = "Content publisher"
+# Group names, stored as they are here; the admin shows them translated.
+EDITOR = gettext_noop("Content editor")
+PUBLISHER = gettext_noop("Content publisher")
 PUBLISH_PERMISSION = "portal.publish_content"
 # Edited by staff but not Publishable themselves (scheme sections and contacts are inlines).
 EXTRA_CONTENT_MODELS = (

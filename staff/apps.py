@@ -17,3 +17,7 @@ class StaffConfig(AppConfig):
         user_login_failed.connect(record_failed_sign_in, dispatch_uid="staff-audit-sign-in-failed")
         # E-mails from the publishing workflow go out in each colleague's admin language.
         admin_language_register(staff_language)
+
+        from staff.third_party import library_names_apply
+
+        library_names_apply()

@@ -31,7 +31,7 @@ from portal.preview import preview_links
 from portal.publishing.selectors import with_publishing_state
 from portal.publishing.services import reviews_published
 from portal.roles import can_publish
-from portal.selectors import objects_using
+from portal.selectors import describe_users, objects_using, published_objects_using
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 RECORD_FIELDS = ("updated_at", "updated_by")
@@ -202,8 +202,16 @@ class ContentAdmin(
         permissions=["publish"], description=_("Unpublish the selected items (back to draft)")
     )
     def unpublish_selected(self, request, queryset):
+        used = {item.pk: published_objects_using(item) for item in queryset}
+        for item in queryset:
+            if used[item.pk] and item.is_live():
+                message = gettext(
+                    "“%(item)s” stays published: published content uses it (%(users)s)."
+                ) % {"item": item, "users": describe_users(used[item.pk])}
+                self.message_user(request, message, messages.ERROR)
+        free = [item for item in queryset if not (used[item.pk] and item.is_live())]
         changed = services.content_set_status(
-            items=queryset, status=Publishable.Status.DRAFT, user=request.user
+            items=free, status=Publishable.Status.DRAFT, user=request.user
         )
         audit_record_each(action=Action.UNPUBLISHED, request=request, objects=changed)
         self.message_user(request, gettext("%(count)d back to draft.") % {"count": len(changed)})

@@ -1,5 +1,7 @@
 """The form every content item's change page uses: publishing dates and no lost edits."""
 
+import copy
+
 from django import forms
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
@@ -7,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.history import fields_changed_since
+from portal.selectors import describe_users, published_objects_using
 
 OPENED_FIELD = "opened_version"
 
@@ -17,7 +20,9 @@ def version_token(updated_at) -> str:
 
 class ContentAdminForm(forms.ModelForm):
     # Optimistic concurrency without a schema change: the `updated_at` the form was opened at.
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(
+        label=_("Version opened"), widget=forms.HiddenInput, required=False
+    )
     # Off only while restoring a saved version, which replaces the current one by design.
     check_versions = True
     # Shown only for content people subscribe to (portal.alerts); see ContentAdmin.
@@ -43,6 +48,7 @@ class ContentAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_publishing_window(cleaned_data)
+        self.check_not_taken_down_while_used(cleaned_data)
         if self.instance.pk and self.check_versions:
             self.check_not_changed_since_opened()
         return cleaned_data
@@ -54,6 +60,25 @@ class ContentAdminForm(forms.ModelForm):
                 "publish_until",
                 _("“Publish until” must be later than “publish from” (%(start)s).")
                 % {"start": localize(template_localtime(start))},
+            )
+
+    def check_not_taken_down_while_used(self, cleaned_data):
+        """An organisation published content names stays up: its pages link to it."""
+        instance = self.instance
+        if not instance.pk or "status" not in cleaned_data or not instance.is_live():
+            return
+        after = copy.copy(instance)
+        for name in ("status", "publish_from", "publish_until"):
+            setattr(after, name, cleaned_data.get(name))
+        users = published_objects_using(instance) if not after.is_live() else []
+        if users:
+            self.add_error(
+                "status",
+                gettext(
+                    "It cannot be taken off the site while published content uses it: "
+                    "%(users)s. Unpublish those, or change what they name, first."
+                )
+                % {"users": describe_users(users)},
             )
 
     def check_not_changed_since_opened(self):

@@ -177,6 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "staff.validators.NotTheCurrentPasswordValidator"},
 ]
 
 # Languages: the table lives in portal.i18n.languages.
