@@ -6,6 +6,7 @@ publisher, or a version kept in the history.
 """
 
 import datetime
+import decimal
 import difflib
 import html
 import re
@@ -116,6 +117,8 @@ def readable_text(field: models.Field, value) -> str:
         return localize(template_localtime(value))
     if isinstance(value, datetime.date):
         return localize(value)
+    if isinstance(value, int | decimal.Decimal) and not isinstance(value, bool):
+        return f"{value:,}"  # 250,000, as amounts are written in both languages
     if isinstance(field, RichTextField):
         return html.unescape(TAG.sub("", BLOCK_END.sub("\n", value))).strip()
     return str(value)

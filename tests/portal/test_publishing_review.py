@@ -95,7 +95,7 @@ def test_waiting_items_show_in_the_list_its_filter_and_on_the_admin_home(mailbox
     assert "column-review_state" in page
     home = BeautifulSoup(publisher.get(reverse("admin:index")).content, "html.parser")
     waiting = home.find(id="waiting-for-review")
-    assert waiting.caption.get_text(strip=True) == "待審閱"
+    assert waiting.h2.get_text(strip=True) == "待審閱"
     assert waiting.find("a")["href"] == publishing_url(draft)
     assert "wong" in waiting.get_text()
 
