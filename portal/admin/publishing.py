@@ -69,15 +69,25 @@ class PendingChangesMixin:
     def with_pending(self, request, item, view, *, show_pending: bool):
         if item is None:
             return view()
-        pending = pending_of(item) if show_pending else None
         if request.method != "POST":
+            pending = pending_of(item) if show_pending else None
             if pending is None:
                 return view()
             with rehearsal():
                 self.apply_pending(request, pending, item)
                 return rendered(view())
-        if self.keeps_pending(request, item):
-            return self.keep_pending(request, item, pending, view)
+        # The live row stays locked until the save or the pending changes are stored, so two
+        # saves, or a save and a publish, cannot both start from the same pending changes.
+        with transaction.atomic():
+            item = type(item)._default_manager.select_for_update().get(pk=item.pk)
+            pending = pending_of(item) if show_pending else None
+            if self.keeps_pending(request, item):
+                return self.keep_pending(request, item, pending, view)
+            return self.save_live(request, item, pending, view)
+
+    def save_live(self, request, item, pending, view):
+        """A publisher's save (or any save of a draft): with the pending changes the form
+        showed, straight to the live rows."""
         request.content_save = ContentSave(before=Snapshot.of(item), goes_live=True)
         with transaction.atomic():
             applied = pending is not None and self.apply_pending(request, pending, item)
@@ -86,7 +96,7 @@ class PendingChangesMixin:
                 rendered(response)
                 transaction.set_rollback(True)
                 return response
-            pending_after_publisher_save(item=item, user=request.user, applied=applied)
+        pending_after_publisher_save(item=item, user=request.user, applied=applied)
         return response
 
     def keep_pending(self, request, item, pending, view):

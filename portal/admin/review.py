@@ -29,8 +29,10 @@ PUBLISHER_ACTIONS = ("publish", "send_back", "discard")
 
 
 class PublishChangesForm(forms.Form):
-    """The publisher's "Significant change" choice, as on the change form."""
+    """The publisher's "Significant change" choice, as on the change form, and which saved
+    changes they saw (the no-lost-edits check of publishing)."""
 
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     significant_change = ContentAdminForm.base_fields["significant_change"]
     change_summary_en = ContentAdminForm.base_fields["change_summary_en"]
     change_summary_zh_hant = ContentAdminForm.base_fields["change_summary_zh_hant"]
@@ -107,8 +109,10 @@ class PublishingPageMixin:
         if not self.has_view_or_change_permission(request, item):
             raise PermissionDenied
         action = request.POST.get("action", "") if request.method == "POST" else ""
+        pending = services.pending_of(item)
+        seen = pending.saved_at.isoformat() if pending else ""
         forms_ = {
-            name: form_class(request.POST if name == action else None)
+            name: form_class(request.POST if name == action else None, initial={"seen": seen})
             for name, form_class in ACTION_FORMS.items()
         }
         if request.method != "POST":
@@ -127,6 +131,15 @@ class PublishingPageMixin:
 
     def publishing_publish(self, request, item, form):
         pending = services.pending_of(item)
+        if (pending.saved_at.isoformat() if pending else "") != form.cleaned_data["seen"]:
+            messages.error(
+                request,
+                gettext(
+                    "Not published: the changes were saved again since you opened the page. "
+                    "Check them below, then publish."
+                ),
+            )
+            return
         if pending is None and item.status == item.Status.PUBLISHED:
             messages.error(request, gettext("Nothing waits for a publisher on this item."))
             return

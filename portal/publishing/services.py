@@ -109,6 +109,11 @@ def pending_publish(
     user = request.user
     with transaction.atomic(), reversion.create_revision():
         item = type(pending.item)._default_manager.select_for_update().get(pk=pending.object_id)
+        current = PendingRevision.objects.filter(pk=pending.pk).first()
+        if current is None or current.saved_at != pending.saved_at:
+            raise SnapshotConflict(
+                gettext("the changes were saved again or discarded since you opened the page.")
+            )
         before = Snapshot.of(item)
         reversion.set_user(user)
         reversion.set_comment(
@@ -139,6 +144,7 @@ def pending_publish(
 def pending_discard(*, pending: PendingRevision, request) -> None:
     item = pending.item
     with transaction.atomic():
+        type(item)._default_manager.select_for_update().filter(pk=item.pk).first()
         pending.delete()
         review_close(item=item, action=Step.DISCARDED, user=request.user)
         audit_record(action=Action.CHANGES_DISCARDED, request=request, target=describe(item))

@@ -1,6 +1,7 @@
 """An editor's change to a published item waits for a publisher; the public sees the live rows."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
@@ -9,7 +10,7 @@ from alerts.models import Change
 from portal.models import AuditEntry, PendingRevision, PublishingStep
 from portal.roles import EDITOR, PUBLISHER
 from schemes.models import Scheme, SchemeSection
-from tests.portal.admin_forms import form_data
+from tests.portal.admin_forms import action_form_data, form_data
 from tests.portal.factories import make_staff, sign_in
 from tests.schemes.factories import add_contact, add_section, make_scheme
 
@@ -29,6 +30,11 @@ def save(client, item, **changes):
     response = client.post(change_url(item), data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     return response
+
+
+def publish(client, item, url=None, **fields):
+    url = url or publishing_url(item)
+    return client.post(url, action_form_data(client.get(url), "publish", **fields))
 
 
 def signed_in(role, username=None):
@@ -116,7 +122,7 @@ def test_a_second_edit_adds_to_the_pending_changes_and_new_sections_keep_their_i
     assert anchors == ["objective", "eligibility"]
 
     publisher = signed_in(PUBLISHER)
-    assert publisher.post(publishing_url(scheme), {"action": "publish"}).status_code == 302
+    assert publish(publisher, scheme).status_code == 302
     assert list(scheme.sections.values_list("anchor", flat=True)) == ["objective", "eligibility"]
     assert list(other.sections.values_list("anchor", flat=True)) == ["objective"]
     scheme.refresh_from_db()
@@ -126,9 +132,10 @@ def test_a_second_edit_adds_to_the_pending_changes_and_new_sections_keep_their_i
 def test_a_publisher_publishes_the_changes_as_one_version_in_the_history(client, scheme):
     save(signed_in(EDITOR, "wong"), scheme, max_funding_hkd="250000", **{"contacts-0-DELETE": "on"})
     publisher = signed_in(PUBLISHER, "chan")
-    page = publisher.get(publishing_url(scheme)).content.decode()
-    assert "Maximum funding (HKD)" in page and "250000" in page
-    response = publisher.post(publishing_url(scheme), {"action": "publish"})
+    page = BeautifulSoup(publisher.get(publishing_url(scheme)).content, "html.parser")
+    diff = " ".join(page.find("table", class_="version-diff").stripped_strings)
+    assert "Maximum funding (HKD)" in diff and "250 ,000" in diff
+    response = publish(publisher, scheme)
     assert response.status_code == 302
 
     scheme.refresh_from_db()
@@ -146,7 +153,7 @@ def test_a_publisher_publishes_the_changes_as_one_version_in_the_history(client,
 def test_publishing_keeps_the_live_publishing_state(scheme):
     save(signed_in(EDITOR), scheme, max_funding_hkd="250000")
     Scheme.objects.filter(pk=scheme.pk).update(status=Scheme.Status.DRAFT)
-    signed_in(PUBLISHER).post(publishing_url(scheme), {"action": "publish"})
+    publish(signed_in(PUBLISHER), scheme)
     scheme.refresh_from_db()
     assert (scheme.status, scheme.max_funding_hkd) == (Scheme.Status.DRAFT, 250000)
 
@@ -229,7 +236,7 @@ def test_a_pending_change_and_a_publishers_direct_edit_do_not_overwrite_each_oth
 
     # And the other way round: the editor's form is older than the publisher's save.
     editor_form = form_data(editor.get(change_url(scheme)))
-    publisher.post(publishing_url(scheme), {"action": "publish"})
+    publish(publisher, scheme)
     response = editor.post(change_url(scheme), {**editor_form, "fees_en": "HK$100"})
     assert response.status_code == 200
     assert "chan saved this item" in response.context["adminform"].form.non_field_errors()[0]
@@ -240,7 +247,8 @@ def test_changes_that_no_longer_apply_are_refused_with_a_reason_not_an_error(sch
     save(signed_in(EDITOR), scheme, slug="sgs-2")
     make_scheme(slug="sgs-2")
     publisher = signed_in(PUBLISHER)
-    response = publisher.post(publishing_url(scheme), {"action": "publish"}, follow=True)
+    url = publishing_url(scheme)
+    response = publisher.post(url, action_form_data(publisher.get(url), "publish"), follow=True)
     assert response.status_code == 200
     assert "Not published" in response.content.decode()
     scheme.refresh_from_db()
@@ -261,7 +269,7 @@ def test_alerts_are_recorded_when_the_changes_go_live_not_when_saved():
     event.refresh_from_db()
     assert event.event_status == Event.EventStatus.SCHEDULED
     publishing = reverse("admin:events_event_publishing", args=[event.pk])
-    signed_in(PUBLISHER).post(publishing, {"action": "publish"})
+    publish(signed_in(PUBLISHER), event, url=publishing)
     assert list(Change.objects.values_list("reason", flat=True)) == ["cancelled"]
 
 
@@ -271,3 +279,15 @@ def test_deleting_an_item_deletes_its_pending_changes(scheme):
     url = reverse("admin:schemes_scheme_delete", args=[scheme.pk])
     assert publisher.post(url, {"post": "yes"}).status_code == 302
     assert not PendingRevision.objects.exists()
+
+
+def test_changes_saved_again_after_the_publisher_opened_the_page_are_not_published(scheme):
+    editor, publisher = signed_in(EDITOR), signed_in(PUBLISHER)
+    save(editor, scheme, max_funding_hkd="250000")
+    page = publisher.get(publishing_url(scheme))
+    save(editor, scheme, max_funding_hkd="9999999")
+    response = publisher.post(publishing_url(scheme), action_form_data(page, "publish"))
+    assert response.status_code == 302
+    scheme.refresh_from_db()
+    assert scheme.max_funding_hkd == 200000
+    assert PendingRevision.objects.exists()

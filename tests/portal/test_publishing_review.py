@@ -12,7 +12,7 @@ from portal.models import AuditEntry, Organisation, PublishingStep, ReviewReques
 from portal.roles import EDITOR, PUBLISHER
 from staff.services import staff_language_set
 from tests.alerts.smtp import smtp_server, text_of, use_smtp
-from tests.portal.admin_forms import form_data
+from tests.portal.admin_forms import action_form_data, form_data
 from tests.portal.factories import make_organisation, make_staff, sign_in
 from tests.schemes.factories import make_scheme
 
@@ -120,7 +120,9 @@ def test_a_publisher_sends_it_back_with_a_note_which_the_editor_is_emailed(mailb
 
 def test_a_publisher_publishes_a_draft_waiting_for_review(mailbox, draft, team):
     team["editor"].post(publishing_url(draft), {"action": "ready"})
-    assert team["chan"].post(publishing_url(draft), {"action": "publish"}).status_code == 302
+    page = team["chan"].get(publishing_url(draft))
+    response = team["chan"].post(publishing_url(draft), action_form_data(page, "publish"))
+    assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == Organisation.Status.PUBLISHED
     assert not ReviewRequest.objects.exists()
@@ -137,10 +139,13 @@ def test_publishing_pending_changes_that_wait_for_review_ends_the_review(mailbox
     editor.post(url, {**form_data(editor.get(url)), "max_funding_hkd": "250000"})
     editor.post(publishing_url(scheme), {"action": "ready", "note": "New ceiling"})
     publisher = team["chan"]
-    response = publisher.post(
-        publishing_url(scheme),
-        {"action": "publish", "significant_change": "on", "change_summary_en": "New ceiling"},
+    data = action_form_data(
+        publisher.get(publishing_url(scheme)),
+        "publish",
+        significant_change="on",
+        change_summary_en="New ceiling",
     )
+    response = publisher.post(publishing_url(scheme), data)
     assert response.status_code == 302
     assert Scheme.objects.get().max_funding_hkd == 250000
     assert not ReviewRequest.objects.exists()
