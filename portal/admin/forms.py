@@ -138,3 +138,42 @@ class NoLostEditsAdminMixin:
         if url_name.endswith(("_revision", "_recover")):
             form = type(form.__name__, (form,), {"check_versions": False})
         return form
+
+
+# The forms of an item's publishing page (portal.admin.review).
+
+
+class PublishChangesForm(forms.Form):
+    """The publisher's "Significant change" choice, as on the change form, and which saved
+    changes they saw (the no-lost-edits check of publishing)."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    significant_change = ContentAdminForm.base_fields["significant_change"]
+    change_summary_en = ContentAdminForm.base_fields["change_summary_en"]
+    change_summary_zh_hant = ContentAdminForm.base_fields["change_summary_zh_hant"]
+
+
+class ReadyForReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for the publisher"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you changed and why, or what to check. Optional."),
+    )
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("What needs to change"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The editor who asked for the review gets it by e-mail."),
+    )
+
+
+ACTION_FORMS = {
+    "publish": PublishChangesForm,
+    "ready": ReadyForReviewForm,
+    "send_back": SendBackForm,
+}

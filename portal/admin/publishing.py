@@ -105,12 +105,14 @@ class PendingChangesMixin:
         with rehearsal():
             if pending is not None:
                 self.apply_pending(request, pending, item)
+            opened = Snapshot.of(item)
             response = view()
             if saved(request, response):
                 snapshot = Snapshot.of(type(item)._default_manager.get(pk=item.pk))
             else:
                 rendered(response)
-        if snapshot is not None:
+        # A save that changed nothing (or a view that only redirected) leaves nothing waiting.
+        if snapshot is not None and not snapshot.same_content(opened):
             pending_keep(item=item, snapshot=snapshot, user=request.user, based_on=item.updated_at)
         return response
 

@@ -5,7 +5,6 @@ review; only publishers publish, send back or discard (`portal.roles.can_publish
 is posted.
 """
 
-from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -14,9 +13,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
-from portal.admin.forms import ContentAdminForm
+from portal.admin.forms import ACTION_FORMS
 from portal.alerts import alert_source_for
 from portal.changes import snapshot_changes
 from portal.preview import preview_links
@@ -26,42 +24,6 @@ from portal.roles import can_publish
 
 ACTIONS = ("ready", "publish", "send_back", "discard")
 PUBLISHER_ACTIONS = ("publish", "send_back", "discard")
-
-
-class PublishChangesForm(forms.Form):
-    """The publisher's "Significant change" choice, as on the change form, and which saved
-    changes they saw (the no-lost-edits check of publishing)."""
-
-    seen = forms.CharField(widget=forms.HiddenInput, required=False)
-    significant_change = ContentAdminForm.base_fields["significant_change"]
-    change_summary_en = ContentAdminForm.base_fields["change_summary_en"]
-    change_summary_zh_hant = ContentAdminForm.base_fields["change_summary_zh_hant"]
-
-
-class ReadyForReviewForm(forms.Form):
-    note = forms.CharField(
-        label=_("Note for the publisher"),
-        max_length=1000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("What you changed and why, or what to check. Optional."),
-    )
-
-
-class SendBackForm(forms.Form):
-    note = forms.CharField(
-        label=_("What needs to change"),
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("The editor who asked for the review gets it by e-mail."),
-    )
-
-
-ACTION_FORMS = {
-    "publish": PublishChangesForm,
-    "ready": ReadyForReviewForm,
-    "send_back": SendBackForm,
-}
 
 
 class PublishingPageMixin:

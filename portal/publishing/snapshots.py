@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 # Editors cannot change these: pending changes never carry them to the live rows.
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
+# Who saved an item when: not what it says.
+SAVE_RECORD_FIELDS = ("updated_at", "updated_by")
 
 
 class SnapshotConflict(Exception):
@@ -81,11 +83,29 @@ class Snapshot:
         """The item as this snapshot has it: an unsaved instance, for reading its fields."""
         return self.instances()[0]
 
+    def same_content(self, other: "Snapshot") -> bool:
+        """Whether two states differ only in who saved them when."""
+        return _content(self) == _content(other)
+
     def instances(self) -> list[models.Model]:
         return [
             found.object
             for found in serializers.deserialize("python", self.data, ignorenonexistent=True)
         ]
+
+
+def _content(snapshot: Snapshot) -> list:
+    return sorted(
+        (
+            record_key(record),
+            sorted(
+                (name, str(value))
+                for name, value in record["fields"].items()
+                if name not in SAVE_RECORD_FIELDS
+            ),
+        )
+        for record in snapshot.records
+    )
 
 
 def snapshot_apply(snapshot: Snapshot, item) -> None:

@@ -15,6 +15,7 @@ from tests.portal.factories import make_staff, sign_in
 from tests.schemes.factories import add_contact, add_section, make_scheme
 
 pytestmark = pytest.mark.django_db
+ADMINISTRATOR = "administrator"
 
 
 def change_url(item):
@@ -39,7 +40,10 @@ def publish(client, item, url=None, **fields):
 
 def signed_in(role, username=None):
     client = Client()
-    sign_in(client, make_staff(role=role, username=username))
+    if role == ADMINISTRATOR:
+        sign_in(client, make_staff(superuser=True, username=username))
+    else:
+        sign_in(client, make_staff(role=role, username=username))
     return client
 
 
@@ -148,6 +152,12 @@ def test_a_publisher_publishes_the_changes_as_one_version_in_the_history(client,
     assert version.revision.user.username == "chan"
     assert "wong" in version.revision.comment
     assert AuditEntry.objects.filter(action=AuditEntry.Action.CHANGES_PUBLISHED).count() == 1
+    history = publisher.get(reverse("admin:schemes_scheme_history", args=[scheme.pk]))
+    steps = BeautifulSoup(history.content, "html.parser").find("table", class_="publishing-steps")
+    assert [row.find_all("td")[1].get_text() for row in steps.tbody.find_all("tr")] == [
+        "Published",
+        "Saved changes for a publisher",
+    ]
 
 
 def test_publishing_keeps_the_live_publishing_state(scheme):
@@ -201,8 +211,9 @@ def test_an_editors_restore_of_a_published_item_waits_too(scheme):
     assert pending.snapshot[0]["fields"]["max_funding_hkd"] == 210000
 
 
-def test_a_publishers_own_edit_goes_live_at_once_and_an_editors_draft_edit_too(scheme):
-    save(signed_in(PUBLISHER), scheme, max_funding_hkd="250000")
+@pytest.mark.parametrize("role", [PUBLISHER, ADMINISTRATOR])
+def test_a_publishers_own_edit_goes_live_at_once_and_an_editors_draft_edit_too(scheme, role):
+    save(signed_in(role), scheme, max_funding_hkd="250000")
     scheme.refresh_from_db()
     assert scheme.max_funding_hkd == 250000
     draft = make_scheme(status=Scheme.Status.DRAFT, max_funding_hkd=1)
@@ -291,3 +302,9 @@ def test_changes_saved_again_after_the_publisher_opened_the_page_are_not_publish
     scheme.refresh_from_db()
     assert scheme.max_funding_hkd == 200000
     assert PendingRevision.objects.exists()
+
+
+def test_an_editors_save_without_changes_leaves_nothing_waiting(scheme):
+    save(signed_in(EDITOR), scheme)
+    assert not PendingRevision.objects.exists()
+    assert not PublishingStep.objects.exists()
