@@ -15,6 +15,7 @@ ENV PATH=/venv/bin:$PATH \
     STATIC_ROOT=/app/var/static
 # Build-time values only: the real ones come from the environment at run time.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py compilemessages --ignore=/venv
+RUN SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py bundle_css
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py collectstatic --noinput
 
 FROM python:3.11-slim-bookworm

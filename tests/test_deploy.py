@@ -54,6 +54,7 @@ def test_dockerfile_build_steps_succeed(production_env, tmp_path):
     steps = dockerfile_manage_steps()
     assert [step.split("manage.py ")[1].split()[0] for step in steps] == [
         "compilemessages",
+        "bundle_css",
         "collectstatic",
     ]
     for step in steps:
