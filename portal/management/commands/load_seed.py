@@ -3,6 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
+from portal.reviewdates.services import review_dates_fill
+
 
 class Command(BaseCommand):
     help = "Load the seed content in fixtures/. Running it again updates the same rows."
@@ -16,3 +18,6 @@ class Command(BaseCommand):
         call_command("loaddata", *fixtures, verbosity=options["verbosity"])
         # loaddata saves raw rows; derived search columns are rebuilt here.
         call_command("search_reindex", verbosity=options["verbosity"])
+        # Published seed content is due for review a period after the date the seed states
+        # (the schemes: 27 September 2019), else after today.
+        review_dates_fill()
