@@ -42,6 +42,7 @@ class LinkAdmin(ReadOnlyAdmin):
     list_filter = (LinkStateFilter,)
     search_fields = ("url", "final_url")
     list_per_page = 50
+    list_display_links = None  # the address links to the page itself; there is nothing to edit
     actions = None
 
     def has_view_permission(self, request, obj=None):
