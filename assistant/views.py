@@ -85,7 +85,7 @@ class AnswerJsonView(View):
             html = convert_html(html, converter)
             links = [{**link, "title": converter.convert(link["title"])} for link in links]
         return JsonResponse(
-            {"answer": html, "links": links, "refused": answer.refused},
+            {"answer": html, "links": links, "refused": answer.refused, "matched": answer.matched},
             json_dumps_params={"ensure_ascii": False},
         )
 

@@ -31,8 +31,8 @@ def content():
 
 def test_json_contract_gives_the_curated_answer_and_links_in_the_page_language(client, content):
     data = client.get("/en/assistant/answer.json", {"q": "how much can I get from EMF"}).json()
-    assert set(data) == {"answer", "links", "refused"}
-    assert data["refused"] is False
+    assert set(data) == {"answer", "links", "refused", "matched"}
+    assert data["refused"] is False and data["matched"] is True
     assert "Up to HKD100,000" in data["answer"] and "<script" not in data["answer"]
     assert data["links"][0] == {
         "title": "SME Export Marketing Fund: Funding Amount",
@@ -59,6 +59,7 @@ def test_a_simplified_question_finds_traditional_text_and_is_answered_in_simplif
 
 def test_nothing_good_enough_says_so_with_tid_telephone_and_logs_the_question(client, content):
     data = client.get("/en/assistant/answer.json", {"q": "pizza recipe with anchovies"}).json()
+    assert data["matched"] is False
     assert "could not find" in data["answer"]
     assert "2398 5133" in data["answer"]
     assert data["links"] == [{"title": "Chatbot Function", "url": "/en/notices/chatbot/"}]
@@ -68,7 +69,7 @@ def test_nothing_good_enough_says_so_with_tid_telephone_and_logs_the_question(cl
 def test_personal_data_is_refused_never_echoed_or_kept(client, content):
     question = "my HKID is A123456(3), can I get the EMF?"
     data = client.get("/en/assistant/answer.json", {"q": question}).json()
-    assert data["refused"] is True and data["links"] == []
+    assert data["refused"] is True and data["matched"] is False and data["links"] == []
     assert "A123456" not in data["answer"]
     response = client.get("/en/assistant/", {"q": question}, follow=True)
     assert response.redirect_chain == [("/en/assistant/?refused=1", 302)]
