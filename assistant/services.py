@@ -14,15 +14,14 @@ from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 from portal.staff import client_address
 
+from .answers import best_hit, closed, reordered
 from .models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
 from .personal_data import contains_personal_data, published_phone_numbers
+from .sentences import sentence_bonus
 
 MAX_QUESTION_LENGTH = 500
 QUESTIONS_PER_MINUTE = 30
-# Below this share of the question's weight found in the best document, we say we do not know.
-MIN_COVERAGE = 0.45
 MAX_LINKS = 5
-CURATED_SHARE = 0.6
 FEEDBACK_SALT = "assistant.feedback"
 FEEDBACK_MAX_AGE = 60 * 60 * 24
 
@@ -68,32 +67,50 @@ def _contact(index: SearchIndex) -> dict:
     return index.derived["contact"]
 
 
-def _preferred(hits):
-    """A curated answer close behind the best page is the better answer: staff wrote it."""
-    for hit in hits[:5]:
-        curated = hit.document.kind == "answer" and hit.coverage >= MIN_COVERAGE
-        if curated and hit.score >= CURATED_SHARE * hits[0].score:
-            return hit
-    return hits[0]
-
-
 def refusal_html() -> str:
     return render_to_string("assistant/includes/_refused.html")
 
 
-def question_answer(question: str, language: Language) -> Answer:
-    """The answer to a question already checked for length, in the page's language."""
+def _no_match(index: SearchIndex, language: Language) -> Answer:
+    contact = _contact(index)
+    links = [_link(contact["document"], language)] if contact else []
+    html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
+    return Answer(html=html, links=links)
+
+
+def _page_html(hit, question: str, language: Language) -> str:
+    """The sentence that answers, quoted from the page, and whether the scheme is closed."""
+    document = hit.document
+    return render_to_string(
+        "assistant/includes/_pages.html",
+        {
+            "title": document.title_in(language),
+            "snippet": snippet(
+                document.text_in(language), hit.terms, bonus=sentence_bonus(question)
+            ),
+            "closed_on": document.extra.get("closes_on")
+            if closed(document, timezone.localdate())
+            else None,
+        },
+    )
+
+
+def question_answer(question: str, language: Language, *, previous: str = "") -> Answer:
+    """The answer to a question already checked for length, in the page's language.
+
+    `previous` is the question asked just before (a follow-up leans on it); never stored.
+    """
     index = current_index()
-    if contains_personal_data(question, published_numbers=_published_numbers(index)):
+    numbers = _published_numbers(index)
+    if any(
+        contains_personal_data(text, published_numbers=numbers) for text in (question, previous)
+    ):
         return Answer(html=refusal_html(), refused=True)
-    hits = index.search(question, limit=10)
-    if not hits or hits[0].coverage < MIN_COVERAGE:
-        contact = _contact(index)
-        links = [_link(contact["document"], language)] if contact else []
-        html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
-        return Answer(html=html, links=links)
-    best = _preferred(hits)
-    pages = [hit.document for hit in hits if hit.document.kind != "answer"]
+    hits = index.search(question, context=previous, limit=10)
+    best = best_hit(question, hits, index)
+    if best is None:
+        return _no_match(index, language)
+    pages = [hit.document for hit in reordered(question, hits) if hit.document.kind != "answer"]
     if best.document.kind == "answer":
         chosen = [
             index.by_path[path] for path in best.document.extra["links"] if path in index.by_path
@@ -109,13 +126,8 @@ def question_answer(question: str, language: Language) -> Answer:
         )
         answer_pk = best.document.extra["pk"]
     else:
-        html = render_to_string(
-            "assistant/includes/_pages.html",
-            {
-                "title": best.document.title_in(language),
-                "snippet": snippet(best.document.text_in(language), best.terms),
-            },
-        )
+        pages = [best.document] + [page for page in pages if page != best.document]
+        html = _page_html(best, question, language)
         answer_pk = None
     links = [_link(page, language) for page in pages[:MAX_LINKS]]
     return Answer(html=html, links=links, matched=True, answer_pk=answer_pk)

@@ -17,6 +17,7 @@ from portal.i18n import languages
 from portal.i18n.context import page_language
 from portal.i18n.conversion import convert_html
 from portal.i18n.simplified import current_converter
+from portal.i18n.text import clean_user_text
 from portal.preview import PreviewMixin
 
 from . import services
@@ -34,7 +35,9 @@ def _question_problem(raw: str | None) -> str:
 
 def _answer(request, question: str) -> services.Answer:
     language = page_language(request)
-    answer = services.question_answer(question, language)
+    # A follow-up: the question asked just before, from the panel; used, never stored.
+    previous = clean_user_text(request.GET.get("previous"), services.MAX_QUESTION_LENGTH)
+    answer = services.question_answer(question, language, previous=previous)
     if not answer.refused and not answer.matched:
         services.question_log(
             text=question, language=language, outcome=LoggedQuestion.Outcome.NO_MATCH

@@ -23,6 +23,7 @@ def scheme_documents():
                 for code, summary in translated_text(scheme, "summary").items()
             },
             keywords=scheme.abbreviation,
+            extra={"closes_on": scheme.closes_on},
         )
         for section in scheme.sections.all():
             headings = translated(section, "heading")
@@ -32,6 +33,7 @@ def scheme_documents():
                 title={code: f"{names[code]}: {heading}" for code, heading in headings.items()},
                 text=translated_text(section, "body"),
                 keywords=scheme.abbreviation,
+                extra={"closes_on": scheme.closes_on},
             )
 
 

@@ -4,26 +4,19 @@ import bisect
 import itertools
 import math
 import time
-from dataclasses import dataclass
 
 import bm25s
 import numpy
 
 from .documents import SearchDocument
+from .fusion import SearchHit, fused  # noqa: F401 (SearchHit is imported from here)
 from .text import counts_for_coverage, is_cjk, tokens
 
 CANDIDATES = 50  # best BM25 scores looked at closely
 SYNONYM_WEIGHT = 0.3
 MIN_PREFIX = 5
 MAX_LONGER_FORMS = 3
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    document: SearchDocument
-    score: float
-    coverage: float  # share of the question's weight (idf) found in the document, 0..1
-    terms: frozenset  # the query terms the document contains, for snippets
+CONTEXT_WEIGHT = 0.3
 
 
 def document_tokens(document: SearchDocument) -> list[str]:
@@ -33,9 +26,10 @@ def document_tokens(document: SearchDocument) -> list[str]:
 
 
 class SearchIndex:
-    def __init__(self, documents, synonym_groups=(), *, version=None):
+    def __init__(self, documents, synonym_groups=(), *, version=None, dense=None):
         self.documents = list(documents)
         self.version = version
+        self.dense = dense  # DenseIndex, or None: lexical only
         self.built_at = time.monotonic()
         self.derived = {}  # what callers compute once per index (published numbers, contacts)
         corpus = [document_tokens(document) for document in self.documents] or [[""]]
@@ -92,11 +86,32 @@ class SearchIndex:
     def weight(self, terms) -> float:
         return sum(self.idf.get(term, self.unknown_idf) for term in terms)
 
-    def search(self, query: str, *, kinds=None, limit: int = 10) -> list[SearchHit]:
-        """Best first; `kinds` limits the document kinds."""
+    def search(self, query: str, *, context: str = "", kinds=None, limit: int = 10):
+        """Best first: BM25 and dense retrieval fused by reciprocal rank. `context` (the
+        previous question of a follow-up) counts for less than the question itself; `kinds`
+        limits the document kinds."""
         query_terms = frozenset(tokens(query))
-        if not query_terms or not self.documents:
+        if not (query_terms or (self.dense and query.strip())) or not self.documents:
             return []
+        lexical = self.lexical(query_terms, frozenset(tokens(context)) - query_terms, kinds)
+        similarity = self.dense_similarities(query, context, kinds)
+        return fused(self.documents, lexical, similarity)[:limit]
+
+    def dense_similarities(self, query: str, context: str, kinds):
+        if self.dense is None or not query.strip():
+            return None
+        similarity = self.dense.similarities(self.dense.query_vector(query, context))
+        if kinds is not None:
+            similarity = numpy.where(self.allowed(kinds), similarity, -1.0)
+        return similarity
+
+    def allowed(self, kinds) -> numpy.ndarray:
+        return numpy.array([document.kind in kinds for document in self.documents])
+
+    def lexical(self, query_terms: frozenset, context_terms: frozenset, kinds) -> dict:
+        """{position: (score, coverage, terms)} of the best BM25 candidates."""
+        if not query_terms:
+            return {}
         alternatives = self.alternatives(query_terms)
         extra = (
             frozenset().union(*(t for terms in alternatives.values() for t in terms)) - query_terms
@@ -104,43 +119,47 @@ class SearchIndex:
         scores = self.bm25.get_scores(sorted(query_terms))
         if extra:  # words a synonym brought in count for less
             scores = scores + SYNONYM_WEIGHT * self.bm25.get_scores(sorted(extra))
+        if context_terms:  # so do the words of the question before
+            scores = scores + CONTEXT_WEIGHT * self.bm25.get_scores(sorted(context_terms))
         if kinds is not None:
-            allowed = numpy.array([document.kind in kinds for document in self.documents])
-            scores = numpy.where(allowed, scores, 0.0)
-        counted = [term for term in query_terms if counts_for_coverage(term)]
-        total = self.weight(counted) or 1
+            scores = numpy.where(self.allowed(kinds), scores, 0.0)
+        # Per counted word: its weight, id, and the ids of each synonym that may stand in for
+        # it; the words of the question before count for less.
         ids = self.vocabulary.get
-        # Per counted word: its id, and the ids of each synonym that may stand in for it.
         checks = [
             (
-                term,
+                self.weight([term]) * share,
                 ids(term, -1),
                 [frozenset(ids(w, -1) for w in alt) for alt in alternatives.get(term, ())],
+                share == 1,
             )
-            for term in counted
+            for terms, share in ((query_terms, 1), (context_terms, CONTEXT_WEIGHT))
+            for term in terms
+            if counts_for_coverage(term)
         ]
+        own_total = sum(weight for weight, *_, own in checks if own) or 1
+        total = sum(weight for weight, *_ in checks) or 1
         shown = [(term, ids(term, -1)) for term in query_terms | extra]
         # A match needs a whole word, or a pair of characters: not single characters only.
         anchors = [(term, i) for term, i in shown if not is_cjk(term) or len(term) > 1]
-        hits = []
+        found_hits = {}
         best = numpy.argpartition(-scores, min(CANDIDATES, len(scores)) - 1)[:CANDIDATES]
-        for position in best[numpy.argsort(-scores[best], kind="stable")]:
+        for position in best:
             if scores[position] <= 0:
-                break
+                continue
             words = self.id_sets[position]
             found = [
-                term for term, i, alts in checks if i in words or any(alt <= words for alt in alts)
+                (weight, own)
+                for weight, i, alts, own in checks
+                if i in words or any(alt <= words for alt in alts)
             ]
-            coverage = self.weight(found) / total
+            own_found = sum(weight for weight, own in found if own)
+            coverage = max(own_found / own_total, sum(weight for weight, _ in found) / total)
             if not any(i in words for _, i in anchors):
                 coverage = 0.0  # stray characters alone are no match
-            hits.append(
-                SearchHit(
-                    document=self.documents[position],
-                    score=float(scores[position]) * (0.25 + coverage) ** 3,
-                    coverage=coverage,
-                    terms=frozenset(term for term, i in shown if i in words),
-                )
+            found_hits[int(position)] = (
+                float(scores[position]) * (0.25 + coverage) ** 3,
+                coverage,
+                frozenset(term for term, i in shown if i in words),
             )
-        hits.sort(key=lambda hit: -hit.score)
-        return hits[:limit]
+        return found_hits
