@@ -24,8 +24,9 @@ TIME = re.compile(r"\d+\s*(years?|months?|days?|weeks?)|年|月|日|天|星期|�
 CUE_BONUS = 2
 
 
-def sentence_bonus(question: str):
-    """A function giving a sentence extra weight when it has what the question asks for."""
+def sentence_bonus(question: str, passage: str = ""):
+    """A function giving a sentence extra weight when it has what the question asks for, and
+    when it is in `passage` (the part of the page closest to the question in meaning)."""
     asked = search_key(question)
     wanted = [
         pattern
@@ -38,6 +39,7 @@ def sentence_bonus(question: str):
     ]
 
     def bonus(sentence: str) -> int:
-        return CUE_BONUS * sum(1 for pattern in wanted if pattern.search(sentence))
+        cues = CUE_BONUS * sum(1 for pattern in wanted if pattern.search(sentence))
+        return cues + (1 if passage and sentence.strip() in passage else 0)
 
     return bonus

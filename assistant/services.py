@@ -81,12 +81,13 @@ def _no_match(index: SearchIndex, language: Language) -> Answer:
 def _page_html(hit, question: str, language: Language) -> str:
     """The sentence that answers, quoted from the page, and whether the scheme is closed."""
     document = hit.document
+    passage = hit.parts.get(language.code if language.stored else "zh-hant", "")
     return render_to_string(
         "assistant/includes/_pages.html",
         {
             "title": document.title_in(language),
             "snippet": snippet(
-                document.text_in(language), hit.terms, bonus=sentence_bonus(question)
+                document.text_in(language), hit.terms, bonus=sentence_bonus(question, passage)
             ),
             "closed_on": document.extra.get("closes_on")
             if closed(document, timezone.localdate())

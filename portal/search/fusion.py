@@ -4,7 +4,7 @@ Each list contributes 1 / (RRF_K + rank) to a document; a document only dense re
 must come close to the best similarity, or near-misses of every question would fill the list.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy
 
@@ -16,7 +16,7 @@ DENSE_CANDIDATES = 50
 # above a floor: multilingual-e5 puts most pairs of texts between 0.75 and 0.9, so "zzzz" or
 # "pizza recipe" still come to 0.82 with some page.
 DENSE_ONLY_MARGIN = 0.03
-DENSE_ONLY_FLOOR = 0.86
+DENSE_ONLY_FLOOR = 0.85
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class SearchHit:
     terms: frozenset  # the query terms the document contains, for snippets
     lexical: float = 0.0  # BM25 weighed by coverage; 0 when only dense retrieval found it
     similarity: float = -1.0  # cosine similarity of its best passage; -1 without vectors
+    position: int = -1  # in the index's documents
+    parts: dict = field(default_factory=dict, compare=False)  # {code: best passage's text}
 
 
 def _dense_ranks(similarity) -> dict[int, int]:
@@ -65,6 +67,7 @@ def fused(documents, lexical: dict, similarity) -> list[SearchHit]:
                 terms=terms,
                 lexical=lexical_score,
                 similarity=float(similarity[position]) if similarity is not None else -1.0,
+                position=position,
             )
         )
     hits.sort(key=lambda hit: (-hit.score, -hit.lexical))

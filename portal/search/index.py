@@ -4,9 +4,12 @@ import bisect
 import itertools
 import math
 import time
+from dataclasses import replace
 
 import bm25s
 import numpy
+
+from portal.i18n import languages
 
 from .documents import SearchDocument
 from .fusion import SearchHit, fused  # noqa: F401 (SearchHit is imported from here)
@@ -94,16 +97,22 @@ class SearchIndex:
         if not (query_terms or (self.dense and query.strip())) or not self.documents:
             return []
         lexical = self.lexical(query_terms, frozenset(tokens(context)) - query_terms, kinds)
-        similarity = self.dense_similarities(query, context, kinds)
-        return fused(self.documents, lexical, similarity)[:limit]
-
-    def dense_similarities(self, query: str, context: str, kinds):
         if self.dense is None or not query.strip():
-            return None
-        similarity = self.dense.similarities(self.dense.query_vector(query, context))
+            return fused(self.documents, lexical, None)[:limit]
+        per_row = self.dense.row_similarities(self.dense.query_vector(query, context))
+        similarity = self.dense.similarities(per_row)
         if kinds is not None:
             similarity = numpy.where(self.allowed(kinds), similarity, -1.0)
-        return similarity
+        return [
+            replace(
+                hit,
+                parts={
+                    code: self.dense.best_part(hit.position, per_row, code)
+                    for code in languages.STORED_CODES
+                },
+            )  # fmt: skip
+            for hit in fused(self.documents, lexical, similarity)[:limit]
+        ]
 
     def allowed(self, kinds) -> numpy.ndarray:
         return numpy.array([document.kind in kinds for document in self.documents])

@@ -30,24 +30,30 @@ _current: SearchIndex | None = None
 
 
 def _stale(index: SearchIndex | None, version) -> bool:
-    return index is None or index.version != version or index.age > MAX_AGE_SECONDS
+    if index is None or index.version != version or index.age > MAX_AGE_SECONDS:
+        return True
+    return index.dense is not None and not index.dense.complete  # passages wait for vectors
 
 
-def build_index(*, version=None, previous: SearchIndex | None = None) -> SearchIndex:
+def build_index(
+    *, version=None, previous: SearchIndex | None = None, embed_missing: bool = True
+) -> SearchIndex:
     """Every registered document; passage vectors of `previous` are reused, missing ones are
     read from the database or embedded (only what changed since they were stored)."""
     documents = [document for source in sources() for document in source.documents()]
     dense = None
     if embedding.available():
-        dense = DenseIndex.build(documents, previous=previous.dense if previous else None)
+        dense = DenseIndex.build(
+            documents, previous=previous.dense if previous else None, embed_missing=embed_missing
+        )
     return SearchIndex(documents, synonym_groups(), version=version, dense=dense)
 
 
-def _rebuild(version) -> SearchIndex:
+def _rebuild(version, *, embed_missing: bool = True) -> SearchIndex:
     global _current
     with _build_lock:
         if _stale(_current, version):
-            _current = build_index(version=version, previous=_current)
+            _current = build_index(version=version, previous=_current, embed_missing=embed_missing)
     return _current
 
 
@@ -71,12 +77,16 @@ def _start_background_build(version) -> None:
 
 
 def current_index() -> SearchIndex:
-    """The index to answer from now: never waits for a rebuild, only for a worker's first."""
+    """The index to answer from now: never waits for a rebuild, only for a worker's first
+    (which embeds nothing: passages without a vector are embedded in the background)."""
     version = content_version()
     index = _current
-    if index is None or (_stale(index, version) and not settings.SEARCH_BACKGROUND_BUILD):
-        return _rebuild(version)
-    if _stale(index, version):
+    background = settings.SEARCH_BACKGROUND_BUILD
+    if index is None:
+        index = _rebuild(version, embed_missing=not background)
+    elif not background and _stale(index, version):
+        index = _rebuild(version)
+    if background and _stale(index, version):
         _start_background_build(version)
     return index
 
@@ -90,8 +100,8 @@ def wait_for_background_build(timeout: float | None = None) -> None:
 
 def warm_up() -> None:
     """A new worker: build its first index and load the model before it takes a request."""
-    try:
-        index = _rebuild(content_version())
+    try:  # no embedding here: gunicorn would stop a worker that takes long to start
+        index = _rebuild(content_version(), embed_missing=False)
         if index.dense is not None:
             index.dense.query_vector("warm up")
     except Exception:  # the first request will try again

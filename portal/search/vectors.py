@@ -21,7 +21,7 @@ from . import embedding
 
 BATCH = 16  # passages embedded per call, then stored: an interrupted build keeps its work
 LOOKUP_CHUNK = 500  # digests per query (SQLite allows 999 parameters)
-MEMO_SIZE = 2048  # vectors this process computed, kept in case their row is rolled back (tests)
+MEMO_SIZE = 2048  # vectors this process computed, kept in case their row is rolled back
 TURN_KEY = "search:embedding-turn"
 TURN_WAIT_SECONDS = 300
 
@@ -55,16 +55,23 @@ def store(vectors: dict[str, numpy.ndarray]) -> None:
     )
 
 
-def passage_vectors(texts: dict[str, str], *, known=None) -> dict[str, numpy.ndarray]:
+def passage_vectors(
+    texts: dict[str, str], *, known=None, embed_missing: bool = True
+) -> dict[str, numpy.ndarray]:
     """A vector for each text, keyed by its digest: from `known` (the previous index), this
-    process's memo, the database, and the model for the rest (stored at once)."""
+    process's memo, the database, and the model for the rest (stored at once); without
+    `embed_missing`, those are left out."""
     known = known or {}
     found = {key: known[key] for key in texts if key in known}
-    with _memo_lock:
-        found.update({key: _memo[key] for key in texts if key in _memo and key not in found})
     found.update(stored(key for key in texts if key not in found))
+    with _memo_lock:  # computed here before, but the row is gone (a rollback, a prune)
+        again = {key: _memo[_memo_key(key)] for key in texts if _memo_key(key) in _memo}
+    again = {key: vector for key, vector in again.items() if key not in found}
+    if again:
+        store(again)
+        found.update(again)
     missing = [key for key in texts if key not in found]
-    if missing:
+    if missing and embed_missing:
         with _embedding_turn():
             found.update(stored(missing))  # embedded meanwhile by the process that had the turn
             missing = [key for key in missing if key not in found]
@@ -81,9 +88,13 @@ def passage_vectors(texts: dict[str, str], *, known=None) -> dict[str, numpy.nda
     return found
 
 
+def _memo_key(key: str) -> str:
+    return f"{embedding.MODEL_NAME}:{key}"
+
+
 def _remember(vectors: dict[str, numpy.ndarray]) -> None:
     with _memo_lock:
-        _memo.update(vectors)
+        _memo.update((_memo_key(key), vector) for key, vector in vectors.items())
         while len(_memo) > MEMO_SIZE:
             _memo.popitem(last=False)
 
