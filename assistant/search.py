@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.search import SearchDocument, SearchSource, register, register_synonyms
 from portal.search.documents import join_text, translated, translated_text
+from portal.search.registry import register_derived
 
 from .models import CuratedAnswer, SynonymGroup
+from .personal_data import published_phone_numbers
 
 
 def answer_documents():
@@ -34,3 +36,11 @@ register(
     )
 )
 register_synonyms(synonym_groups)
+
+
+def published_numbers(index) -> frozenset:
+    """Every telephone number the pages publish (visitors may ask about them)."""
+    return published_phone_numbers(" ".join(doc.text.values()) for doc in index.documents)
+
+
+register_derived("phone_numbers", published_numbers)

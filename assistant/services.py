@@ -16,7 +16,8 @@ from portal.staff import client_address
 
 from .answers import best_hit, closed, reordered
 from .models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
-from .personal_data import contains_personal_data, published_phone_numbers
+from .personal_data import contains_personal_data
+from .search import published_numbers
 from .sentences import sentence_bonus
 
 MAX_QUESTION_LENGTH = 500
@@ -43,9 +44,8 @@ class Answer:
 
 
 def _published_numbers(index: SearchIndex) -> frozenset:
-    if "phone_numbers" not in index.derived:
-        texts = (" ".join(doc.text.values()) for doc in index.documents)
-        index.derived["phone_numbers"] = published_phone_numbers(texts)
+    if "phone_numbers" not in index.derived:  # an index built without the registry
+        index.derived["phone_numbers"] = published_numbers(index)
     return index.derived["phone_numbers"]
 
 

@@ -2,7 +2,6 @@
 
 import bisect
 import itertools
-import math
 import time
 from dataclasses import replace
 
@@ -35,27 +34,29 @@ class SearchIndex:
         self.dense = dense  # DenseIndex, or None: lexical only
         self.built_at = time.monotonic()
         self.derived = {}  # what callers compute once per index (published numbers, contacts)
-        corpus = [document_tokens(document) for document in self.documents] or [[""]]
         self.by_path = {doc.path: doc for doc in self.documents if doc.kind != "answer"}
         self.vocabulary: dict[str, int] = {}
+        # One document's words at a time, kept as numbers: all the words of all documents as
+        # Python strings at once would take hundreds of MB at 5,000 documents.
         ids = [
-            [self.vocabulary.setdefault(word, len(self.vocabulary)) for word in words]
-            for words in corpus
-        ]
+            numpy.array(
+                [self.vocabulary.setdefault(word, len(self.vocabulary)) for word in words],
+                dtype=numpy.int32,
+            )
+            for words in map(document_tokens, self.documents)
+        ] or [numpy.array([self.vocabulary.setdefault("", 0)], dtype=numpy.int32)]
         self.bm25 = bm25s.BM25()
         self.bm25.index((ids, self.vocabulary), show_progress=False)
-        self.id_sets = [frozenset(words) for words in ids]  # which words each document has
-        every_set = numpy.fromiter(
-            (word for words in self.id_sets for word in words), dtype=numpy.int64
-        )
-        seen = numpy.bincount(every_set, minlength=len(self.vocabulary))
-        count = len(corpus)
-        self.idf = {
-            word: math.log(1 + (count - seen[i] + 0.5) / (seen[i] + 0.5))
-            for word, i in self.vocabulary.items()
-        }
+        # Which words each document has: sorted unique ids, all documents in one array (a
+        # frozenset per document took seven times the memory).
+        unique = [numpy.unique(words) for words in ids]
+        self.term_ids = numpy.concatenate(unique) if unique else numpy.zeros(0, numpy.int32)
+        self.term_offsets = numpy.cumsum([0, *(len(words) for words in unique)])
+        seen = numpy.bincount(self.term_ids, minlength=len(self.vocabulary))
+        count = len(ids)
+        self.idf_by_id = numpy.log(1 + (count - seen + 0.5) / (seen + 0.5))
         # A word no page uses (a typo, a filler) weighs as much as an ordinary word.
-        self.unknown_idf = sum(self.idf.values()) / len(self.idf) if self.idf else 1.0
+        self.unknown_idf = float(self.idf_by_id.mean()) if len(self.idf_by_id) else 1.0
         self.latin_words = sorted(word for word in self.vocabulary if word and not is_cjk(word))
         self.synonyms = [[frozenset(tokens(term)) for term in group] for group in synonym_groups]
         self.synonyms = [[term for term in group if term] for group in self.synonyms]
@@ -86,8 +87,16 @@ class SearchIndex:
                         found.setdefault(word, []).extend(other for other in group if other != term)
         return found
 
+    def idf(self, term: str) -> float:
+        i = self.vocabulary.get(term)
+        return self.unknown_idf if i is None else float(self.idf_by_id[i])
+
     def weight(self, terms) -> float:
-        return sum(self.idf.get(term, self.unknown_idf) for term in terms)
+        return sum(self.idf(term) for term in terms)
+
+    def words_of(self, position: int) -> set:
+        start, end = self.term_offsets[position], self.term_offsets[position + 1]
+        return set(self.term_ids[start:end].tolist())
 
     def search(self, query: str, *, context: str = "", kinds=None, limit: int = 10):
         """Best first: BM25 and dense retrieval fused by reciprocal rank. `context` (the
@@ -156,7 +165,7 @@ class SearchIndex:
         for position in best:
             if scores[position] <= 0:
                 continue
-            words = self.id_sets[position]
+            words = self.words_of(position)
             found = [
                 (weight, own)
                 for weight, i, alts, own in checks

@@ -20,6 +20,7 @@ class SearchSource:
 
 _sources: dict[str, SearchSource] = {}
 _synonym_providers: list[Callable[[], Iterable[Iterable[str]]]] = []
+_derived: dict[str, Callable] = {}
 
 
 def register(source: SearchSource) -> None:
@@ -38,3 +39,13 @@ def sources() -> list[SearchSource]:
 
 def synonym_groups() -> list[list[str]]:
     return [list(group) for provider in _synonym_providers for group in provider()]
+
+
+def register_derived(name: str, compute: Callable) -> None:
+    """`compute(index)` is worked out once per index, while it is built (not in a request),
+    and kept in `index.derived[name]`: e.g. every telephone number the pages publish."""
+    _derived[name] = compute
+
+
+def derived_values(index) -> dict:
+    return {name: compute(index) for name, compute in _derived.items()}
