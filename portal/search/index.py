@@ -10,12 +10,14 @@ import bm25s
 import numpy
 
 from .documents import SearchDocument
-from .text import counts_for_coverage, is_cjk, tokens
+from .query import QueryReader
+from .text import counts_for_coverage, is_cjk, stem, tokens
 
 CANDIDATES = 50  # best BM25 scores looked at closely
 SYNONYM_WEIGHT = 0.3
 MIN_PREFIX = 5
 MAX_LONGER_FORMS = 3
+CONTEXT_WEIGHT = 0.3  # the previous question's words, for a follow-up
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ def document_tokens(document: SearchDocument) -> list[str]:
 
 
 class SearchIndex:
-    def __init__(self, documents, synonym_groups=(), *, version=None):
+    def __init__(self, documents, synonym_groups=(), *, version=None, phrases=()):
         self.documents = list(documents)
         self.version = version
         self.built_at = time.monotonic()
@@ -62,6 +64,11 @@ class SearchIndex:
         self.latin_words = sorted(word for word in self.vocabulary if word and not is_cjk(word))
         self.synonyms = [[frozenset(tokens(term)) for term in group] for group in synonym_groups]
         self.synonyms = [[term for term in group if term] for group in self.synonyms]
+        texts = (
+            " ".join([*doc.title.values(), *doc.text.values(), doc.keywords])
+            for doc in self.documents
+        )
+        self.reader = QueryReader(phrases, texts)
 
     @property
     def age(self) -> float:
@@ -75,13 +82,17 @@ class SearchIndex:
         matches = itertools.takewhile(lambda w: w.startswith(word), self.latin_words[start:])
         return list(itertools.islice(matches, MAX_LONGER_FORMS))
 
-    def alternatives(self, query_terms: frozenset) -> dict[str, list[frozenset]]:
+    def alternatives(self, query_terms: frozenset, typos=None) -> dict[str, list[frozenset]]:
         """For each query word, other words that may stand in for it: the other synonyms of a
-        synonym the question uses, and longer forms of a word no page uses."""
+        synonym the question uses, longer forms of a word no page uses, and the page word a
+        typo is a slip for (`typos`: {typed word: page word})."""
         found: dict[str, list[frozenset]] = {
             word: [frozenset([longer]) for longer in self.longer_forms(word)]
             for word in query_terms
         }
+        for typed, meant in (typos or {}).items():
+            if stem(typed) in found:
+                found[stem(typed)].append(frozenset([stem(meant)]))
         for group in self.synonyms:
             for term in group:
                 if term <= query_terms:
@@ -92,18 +103,25 @@ class SearchIndex:
     def weight(self, terms) -> float:
         return sum(self.idf.get(term, self.unknown_idf) for term in terms)
 
-    def search(self, query: str, *, kinds=None, limit: int = 10) -> list[SearchHit]:
-        """Best first; `kinds` limits the document kinds."""
+    def search(
+        self, query: str, *, context: str = "", kinds=None, limit: int = 10
+    ) -> list[SearchHit]:
+        """Best first. `context` (the previous question of a follow-up) counts for less than
+        the question itself; `kinds` limits the document kinds."""
+        query = self.reader.read(query)
         query_terms = frozenset(tokens(query))
         if not query_terms or not self.documents:
             return []
-        alternatives = self.alternatives(query_terms)
+        alternatives = self.alternatives(query_terms, self.reader.typos.corrections(query))
         extra = (
             frozenset().union(*(t for terms in alternatives.values() for t in terms)) - query_terms
         )
+        context_terms = frozenset(tokens(self.reader.read(context))) - query_terms - extra
         scores = self.bm25.get_scores(sorted(query_terms))
         if extra:  # words a synonym brought in count for less
             scores = scores + SYNONYM_WEIGHT * self.bm25.get_scores(sorted(extra))
+        if context_terms:  # so do the words of the question before
+            scores = scores + CONTEXT_WEIGHT * self.bm25.get_scores(sorted(context_terms))
         if kinds is not None:
             allowed = numpy.array([document.kind in kinds for document in self.documents])
             scores = numpy.where(allowed, scores, 0.0)

@@ -4,7 +4,7 @@ import threading
 
 from .freshness import content_version
 from .index import SearchIndex
-from .registry import sources, synonym_groups
+from .registry import phrase_pairs, sources, synonym_groups
 
 # Scheduled publishing opens and closes windows without a save: rebuild at least this often.
 MAX_AGE_SECONDS = 300
@@ -19,7 +19,7 @@ def _stale(index: SearchIndex | None, version) -> bool:
 
 def build_index(*, version=None) -> SearchIndex:
     documents = [document for source in sources() for document in source.documents()]
-    return SearchIndex(documents, synonym_groups(), version=version)
+    return SearchIndex(documents, synonym_groups(), version=version, phrases=phrase_pairs())
 
 
 def current_index() -> SearchIndex:

@@ -30,12 +30,10 @@ def test_seeded_assistant_finds_the_right_page_in_the_top_three_for_95_percent(s
     assert_top_three(results)
 
 
-@NOT_YET
 def test_questions_as_owners_type_them_find_the_right_page_in_the_top_three(seeded_results):
     assert_top_three(seeded_results("colloquial"))
 
 
-@NOT_YET
 def test_held_out_questions_nobody_tuned_on_find_the_right_page_in_the_top_three(seeded_results):
     assert_top_three(seeded_results("colloquial, held out"))
 
