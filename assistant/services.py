@@ -81,12 +81,21 @@ def refusal_html() -> str:
     return render_to_string("assistant/includes/_refused.html")
 
 
-def question_answer(question: str, language: Language) -> Answer:
-    """The answer to a question already checked for length, in the page's language."""
+def question_context(previous: str) -> str:
+    """The previous question as a follow-up's context: "" when it holds personal data."""
+    numbers = _published_numbers(current_index())
+    return "" if contains_personal_data(previous, published_numbers=numbers) else previous
+
+
+def question_answer(question: str, language: Language, *, previous: str = "") -> Answer:
+    """The answer to a question already checked for length, in the page's language.
+
+    `previous` is the question asked just before (a follow-up leans on it); it is only read,
+    never stored, and ignored when it holds personal data."""
     index = current_index()
     if contains_personal_data(question, published_numbers=_published_numbers(index)):
         return Answer(html=refusal_html(), refused=True)
-    hits = index.search(question, limit=10)
+    hits = index.search(question, context=question_context(previous), limit=10)
     if not hits or hits[0].coverage < MIN_COVERAGE:
         contact = _contact(index)
         links = [_link(contact["document"], language)] if contact else []
