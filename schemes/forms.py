@@ -10,6 +10,7 @@ from .selectors import SchemeFilters, SchemeSort, scheme_organisation_choices
 from .status import SchemeStatus
 
 SORT_CHOICES = [
+    (SchemeSort.RELEVANCE, _("Best match (with a search)")),
     (SchemeSort.NAME, _("Name")),
     (SchemeSort.CLOSING, _("Closing date (soonest first)")),
     (SchemeSort.FUNDING, _("Maximum funding (highest first)")),
@@ -55,7 +56,8 @@ class SchemeFinderForm(forms.Form):
 
     @property
     def sort_order(self) -> str:
-        return self.value("sort") or SchemeSort.NAME
+        """As chosen; by default the best match first for a search, else by name."""
+        return self.value("sort") or (SchemeSort.RELEVANCE if self.query else SchemeSort.NAME)
 
     @property
     def ignored_filters(self) -> list[tuple[str, str]]:

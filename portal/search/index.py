@@ -141,7 +141,8 @@ class SearchIndex:
         # A match needs a whole word, or a pair of characters: not single characters only.
         anchors = [(term, i) for term, i in shown if not is_cjk(term) or len(term) > 1]
         hits = []
-        best = numpy.argpartition(-scores, min(CANDIDATES, len(scores)) - 1)[:CANDIDATES]
+        wanted = max(CANDIDATES, limit)  # a finder may ask for every match, not the best 50
+        best = numpy.argpartition(-scores, min(wanted, len(scores)) - 1)[:wanted]
         for position in best[numpy.argsort(-scores[best], kind="stable")]:
             if scores[position] <= 0:
                 break
