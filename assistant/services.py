@@ -3,13 +3,18 @@
 import datetime
 import hashlib
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core import signing
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
-from portal.i18n.languages import Language
+from portal.i18n.languages import ENGLISH, Language
+from portal.i18n.text import MAX_QUERY_LENGTH
+from portal.i18n.urls import path_in_language
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 from portal.staff import client_address
@@ -77,6 +82,25 @@ def _preferred(hits):
     return hits[0]
 
 
+def _no_match(index: SearchIndex, question: str, language: Language) -> Answer:
+    """Nothing answers: TID's telephone and e-mail (from the Chatbot Function notice), and links
+    to the finder with the visitor's words, the eligibility check and that notice."""
+    contact = _contact(index)
+    with override(ENGLISH.code):
+        finder, check = reverse("schemes:list"), reverse("schemes:check")
+    words = urlencode({"q": question[:MAX_QUERY_LENGTH]})
+    finder_url = f"{path_in_language(finder, language)}?{words}"
+    check_url = path_in_language(check, language)
+    links = [
+        {"title": gettext("Look for funding schemes with your words"), "url": finder_url},
+        {"title": gettext("Check which schemes your business can apply for"), "url": check_url},
+    ]
+    html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
+    if contact:
+        links.append(_link(contact["document"], language))
+    return Answer(html=html, links=links)
+
+
 def refusal_html() -> str:
     return render_to_string("assistant/includes/_refused.html")
 
@@ -97,10 +121,7 @@ def question_answer(question: str, language: Language, *, previous: str = "") ->
         return Answer(html=refusal_html(), refused=True)
     hits = index.search(question, context=question_context(previous), limit=10)
     if not hits or hits[0].coverage < MIN_COVERAGE:
-        contact = _contact(index)
-        links = [_link(contact["document"], language)] if contact else []
-        html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
-        return Answer(html=html, links=links)
+        return _no_match(index, question, language)
     best = _preferred(hits)
     pages = [hit.document for hit in hits if hit.document.kind != "answer"]
     if best.document.kind == "answer":

@@ -85,10 +85,14 @@ def test_loading_the_seed_again_updates_the_same_answers():
         ("sc", "我想开餐厅"),
     ],
 )
-def test_questions_our_pages_do_not_answer_get_tid_staff_not_a_random_page(
+def test_questions_our_pages_do_not_answer_lead_to_the_finder_the_check_and_tid_staff(
     client, prefix, question
 ):
     call_command("load_seed", verbosity=0)
     data = client.get(f"/{prefix}/assistant/answer.json", {"q": question}).json()
-    assert "2398 5133" in data["answer"]
-    assert [link["url"] for link in data["links"]] == [f"/{prefix}/notices/chatbot/"]
+    assert data["matched"] is False and "2398 5133" in data["answer"]
+    assert [link["url"].partition("?")[0] for link in data["links"]] == [
+        f"/{prefix}/schemes/",
+        f"/{prefix}/schemes/check/",
+        f"/{prefix}/notices/chatbot/",
+    ]
