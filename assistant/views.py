@@ -79,17 +79,26 @@ class AssistantView(View):
         return render(request, self.template_name, {**context, "answer": answer})
 
 
+def _error(request, message: str, status: int) -> JsonResponse:
+    """An error the panel shows as it is: in Simplified on /sc/, as every other word there."""
+    if page_language(request) is languages.SIMPLIFIED:
+        message = current_converter().convert(message)
+    return JsonResponse(
+        {"error": message}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
 class AnswerJsonView(View):
     def get(self, request):
         raw = request.GET.get("q")
         problem = _question_problem(raw)
         if problem:
-            return JsonResponse({"error": problem}, status=400)
+            return _error(request, problem, 400)
         if not services.question_allowed(request):
             message = gettext(
                 "You have asked many questions in a short time. Please wait a minute."
             )
-            return JsonResponse({"error": message}, status=429)
+            return _error(request, message, 429)
         answer = _answer(request, raw.strip())
         html, links = answer.html.strip(), answer.links
         if page_language(request) is languages.SIMPLIFIED:

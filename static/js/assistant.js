@@ -96,7 +96,7 @@
       })
       .catch(function () {
         var p = document.createElement("p");
-        p.textContent = panel.getAttribute("data-error");
+        p.textContent = document.getElementById("assistant-unavailable").textContent;
         log.appendChild(p);
       });
   }
