@@ -56,8 +56,9 @@ class SchemeFinderForm(forms.Form):
 
     @property
     def sort_order(self) -> str:
-        """As chosen; by default the best match first for a search, else by name."""
-        return self.value("sort") or (SchemeSort.RELEVANCE if self.query else SchemeSort.NAME)
+        """As chosen; by default the best match first (by name when there is no keyword), so a
+        keyword typed into the form, which sends the order shown, is ranked too."""
+        return self.value("sort") or SchemeSort.RELEVANCE
 
     @property
     def ignored_filters(self) -> list[tuple[str, str]]:

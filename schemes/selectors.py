@@ -23,7 +23,7 @@ MAX_KEYWORD_MATCHES = 500  # documents: a scheme and its sections
 
 
 class SchemeSort:
-    RELEVANCE = "relevance"  # best match first: only with a keyword, otherwise by name
+    RELEVANCE = "relevance"  # best match first: with a keyword; without one, by name
     NAME = "name"
     CLOSING = "closing"
     FUNDING = "funding"
