@@ -84,3 +84,51 @@ def test_a_search_lists_the_best_match_first_unless_another_order_is_chosen():
     assert relevance == ["c", "b"]
     assert slugs(query="export fund", sort=SchemeSort.NAME, language_code="en") == ["b", "c"]
     assert slugs(sort=SchemeSort.RELEVANCE, language_code="en") == ["a", "b", "c"]
+
+
+def test_filters_by_type_organisation_and_applicant():
+    tid = make_organisation(slug="tid")
+    make_scheme(slug="grant", support_type=SupportType.GRANT, organisation=tid)
+    make_scheme(slug="loan", support_type=SupportType.LOAN_GUARANTEE)
+    make_scheme(slug="agents", applicant=Applicant.TRAVEL_AGENTS)
+    assert slugs(filters=SchemeFilters(support_types=("loan-guarantee",))) == ["loan"]
+    assert slugs(filters=SchemeFilters(organisations=("tid",))) == ["grant"]
+    assert slugs(filters=SchemeFilters(applicants=("travel-agents",))) == ["agents"]
+
+
+def test_open_and_rolling_by_default_closed_on_request():
+    make_scheme(slug="rolling")
+    make_scheme(slug="open", closes_on=TODAY + datetime.timedelta(days=90))
+    make_scheme(slug="closing", closes_on=TODAY + datetime.timedelta(days=3))
+    make_scheme(slug="closed", closes_on=TODAY - datetime.timedelta(days=1))
+    make_scheme(slug="upcoming", opens_on=TODAY + datetime.timedelta(days=1))
+    assert sorted(slugs()) == ["closing", "open", "rolling"]
+    assert slugs(filters=SchemeFilters(statuses=(SchemeStatus.CLOSED,))) == ["closed"]
+    assert slugs(filters=SchemeFilters(statuses=(SchemeStatus.NOT_YET_OPEN,))) == ["upcoming"]
+
+
+def test_sort_by_name_closing_date_and_funding():
+    make_scheme(slug="b", name_en="B", closes_on=TODAY + datetime.timedelta(days=60))
+    make_scheme(slug="a", name_en="A", max_funding_hkd=100_000)
+    make_scheme(
+        slug="c",
+        name_en="C",
+        closes_on=TODAY + datetime.timedelta(days=5),
+        max_funding_hkd=6_000_000,
+    )
+    assert slugs(sort=SchemeSort.NAME, language_code="en") == ["a", "b", "c"]
+    assert slugs(sort=SchemeSort.CLOSING, language_code="en") == ["c", "b", "a"]
+    assert slugs(sort=SchemeSort.FUNDING, language_code="en") == ["c", "a", "b"]
+
+
+def test_only_published_schemes_are_found():
+    make_scheme(slug="draft", status=Publishable.Status.DRAFT)
+    make_scheme(slug="live")
+    assert slugs() == ["live"]
+
+
+def test_home_page_list_is_open_schemes_closing_soonest_first():
+    make_scheme(slug="later", closes_on=TODAY + datetime.timedelta(days=90))
+    make_scheme(slug="soon", closes_on=TODAY + datetime.timedelta(days=3))
+    make_scheme(slug="closed", closes_on=TODAY - datetime.timedelta(days=3))
+    assert [s.slug for s in scheme_list_open(today=TODAY, limit=1)] == ["soon"]
