@@ -3,13 +3,18 @@
 import datetime
 import hashlib
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core import signing
 from django.core.cache import cache
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
-from portal.i18n.languages import Language
+from portal.i18n.languages import ENGLISH, Language
+from portal.i18n.text import MAX_QUERY_LENGTH
+from portal.i18n.urls import path_in_language
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 from portal.staff import client_address
@@ -67,15 +72,27 @@ def _contact(index: SearchIndex) -> dict:
     return index.derived["contact"]
 
 
+def _no_match(index: SearchIndex, question: str, language: Language) -> Answer:
+    """Nothing answers: TID's telephone and e-mail (from the Chatbot Function notice), and links
+    to the finder with the visitor's words, the eligibility check and that notice."""
+    contact = _contact(index)
+    with override(ENGLISH.code):
+        finder, check = reverse("schemes:list"), reverse("schemes:check")
+    words = urlencode({"q": question[:MAX_QUERY_LENGTH]})
+    finder_url = f"{path_in_language(finder, language)}?{words}"
+    check_url = path_in_language(check, language)
+    links = [
+        {"title": gettext("Look for funding schemes with your words"), "url": finder_url},
+        {"title": gettext("Check which schemes your business can apply for"), "url": check_url},
+    ]
+    html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
+    if contact:
+        links.append(_link(contact["document"], language))
+    return Answer(html=html, links=links)
+
+
 def refusal_html() -> str:
     return render_to_string("assistant/includes/_refused.html")
-
-
-def _no_match(index: SearchIndex, language: Language) -> Answer:
-    contact = _contact(index)
-    links = [_link(contact["document"], language)] if contact else []
-    html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
-    return Answer(html=html, links=links)
 
 
 def _page_html(hit, question: str, language: Language) -> str:
@@ -96,21 +113,24 @@ def _page_html(hit, question: str, language: Language) -> str:
     )
 
 
+def question_context(previous: str) -> str:
+    """The previous question as a follow-up's context: "" when it holds personal data."""
+    numbers = _published_numbers(current_index())
+    return "" if contains_personal_data(previous, published_numbers=numbers) else previous
+
+
 def question_answer(question: str, language: Language, *, previous: str = "") -> Answer:
     """The answer to a question already checked for length, in the page's language.
 
-    `previous` is the question asked just before (a follow-up leans on it); never stored.
-    """
+    `previous` is the question asked just before (a follow-up leans on it); it is only read,
+    never stored, and ignored when it holds personal data."""
     index = current_index()
-    numbers = _published_numbers(index)
-    if any(
-        contains_personal_data(text, published_numbers=numbers) for text in (question, previous)
-    ):
+    if contains_personal_data(question, published_numbers=_published_numbers(index)):
         return Answer(html=refusal_html(), refused=True)
-    hits = index.search(question, context=previous, limit=10)
+    hits = index.search(question, context=question_context(previous), limit=10)
     best = best_hit(question, hits, index)
     if best is None:
-        return _no_match(index, language)
+        return _no_match(index, question, language)
     pages = [hit.document for hit in reordered(question, hits) if hit.document.kind != "answer"]
     if best.document.kind == "answer":
         chosen = [

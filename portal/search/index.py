@@ -12,13 +12,14 @@ from portal.i18n import languages
 
 from .documents import SearchDocument
 from .fusion import SearchHit, fused  # noqa: F401 (SearchHit is imported from here)
-from .text import counts_for_coverage, is_cjk, tokens
+from .query import QueryReader
+from .text import counts_for_coverage, is_cjk, stem, tokens
 
 CANDIDATES = 50  # best BM25 scores looked at closely
 SYNONYM_WEIGHT = 0.3
 MIN_PREFIX = 5
 MAX_LONGER_FORMS = 3
-CONTEXT_WEIGHT = 0.3
+CONTEXT_WEIGHT = 0.3  # the previous question's words, for a follow-up
 
 
 def document_tokens(document: SearchDocument) -> list[str]:
@@ -28,7 +29,7 @@ def document_tokens(document: SearchDocument) -> list[str]:
 
 
 class SearchIndex:
-    def __init__(self, documents, synonym_groups=(), *, version=None, dense=None):
+    def __init__(self, documents, synonym_groups=(), *, version=None, dense=None, phrases=()):
         self.documents = list(documents)
         self.version = version
         self.dense = dense  # DenseIndex, or None: lexical only
@@ -60,6 +61,11 @@ class SearchIndex:
         self.latin_words = sorted(word for word in self.vocabulary if word and not is_cjk(word))
         self.synonyms = [[frozenset(tokens(term)) for term in group] for group in synonym_groups]
         self.synonyms = [[term for term in group if term] for group in self.synonyms]
+        texts = (
+            " ".join([*doc.title.values(), *doc.text.values(), doc.keywords])
+            for doc in self.documents
+        )
+        self.reader = QueryReader(phrases, texts)
 
     @property
     def age(self) -> float:
@@ -73,13 +79,17 @@ class SearchIndex:
         matches = itertools.takewhile(lambda w: w.startswith(word), self.latin_words[start:])
         return list(itertools.islice(matches, MAX_LONGER_FORMS))
 
-    def alternatives(self, query_terms: frozenset) -> dict[str, list[frozenset]]:
+    def alternatives(self, query_terms: frozenset, typos=None) -> dict[str, list[frozenset]]:
         """For each query word, other words that may stand in for it: the other synonyms of a
-        synonym the question uses, and longer forms of a word no page uses."""
+        synonym the question uses, longer forms of a word no page uses, and the page word a
+        typo is a slip for (`typos`: {typed word: page word})."""
         found: dict[str, list[frozenset]] = {
             word: [frozenset([longer]) for longer in self.longer_forms(word)]
             for word in query_terms
         }
+        for typed, meant in (typos or {}).items():
+            if stem(typed) in found:
+                found[stem(typed)].append(frozenset([stem(meant)]))
         for group in self.synonyms:
             for term in group:
                 if term <= query_terms:
@@ -101,39 +111,39 @@ class SearchIndex:
     def search(self, query: str, *, context: str = "", kinds=None, limit: int = 10):
         """Best first: BM25 and dense retrieval fused by reciprocal rank. `context` (the
         previous question of a follow-up) counts for less than the question itself; `kinds`
-        limits the document kinds."""
-        query_terms = frozenset(tokens(query))
-        if not (query_terms or (self.dense and query.strip())) or not self.documents:
+        limits the document kinds. BM25 reads the question as owners write it (colloquial
+        phrases, typos: portal/search/query.py); the model reads it as typed."""
+        if not self.documents or not query.strip():
             return []
-        lexical = self.lexical(query_terms, frozenset(tokens(context)) - query_terms, kinds)
-        if self.dense is None or not query.strip():
+        lexical = self.lexical(self.reader.read(query), self.reader.read(context), kinds, limit)
+        if self.dense is None:
             return fused(self.documents, lexical, None)[:limit]
         per_row = self.dense.row_similarities(self.dense.query_vector(query, context))
         similarity = self.dense.similarities(per_row)
         if kinds is not None:
             similarity = numpy.where(self.allowed(kinds), similarity, -1.0)
-        return [
-            replace(
-                hit,
-                parts={
-                    code: self.dense.best_part(hit.position, per_row, code)
-                    for code in languages.STORED_CODES
-                },
-            )  # fmt: skip
-            for hit in fused(self.documents, lexical, similarity)[:limit]
-        ]
+        hits = fused(self.documents, lexical, similarity)[:limit]
+        return [replace(hit, parts=self.best_parts(hit.position, per_row)) for hit in hits]
+
+    def best_parts(self, position: int, per_row) -> dict[str, str]:
+        """Per language, the passage of the document closest to the question, to quote from."""
+        return {
+            code: self.dense.best_part(position, per_row, code) for code in languages.STORED_CODES
+        }
 
     def allowed(self, kinds) -> numpy.ndarray:
         return numpy.array([document.kind in kinds for document in self.documents])
 
-    def lexical(self, query_terms: frozenset, context_terms: frozenset, kinds) -> dict:
+    def lexical(self, query: str, context: str, kinds, limit: int) -> dict:
         """{position: (score, coverage, terms)} of the best BM25 candidates."""
+        query_terms = frozenset(tokens(query))
         if not query_terms:
             return {}
-        alternatives = self.alternatives(query_terms)
+        alternatives = self.alternatives(query_terms, self.reader.typos.corrections(query))
         extra = (
             frozenset().union(*(t for terms in alternatives.values() for t in terms)) - query_terms
         )
+        context_terms = frozenset(tokens(context)) - query_terms - extra
         scores = self.bm25.get_scores(sorted(query_terms))
         if extra:  # words a synonym brought in count for less
             scores = scores + SYNONYM_WEIGHT * self.bm25.get_scores(sorted(extra))
@@ -161,7 +171,8 @@ class SearchIndex:
         # A match needs a whole word, or a pair of characters: not single characters only.
         anchors = [(term, i) for term, i in shown if not is_cjk(term) or len(term) > 1]
         found_hits = {}
-        best = numpy.argpartition(-scores, min(CANDIDATES, len(scores)) - 1)[:CANDIDATES]
+        wanted = max(CANDIDATES, limit)  # a finder may ask for every match, not the best 50
+        best = numpy.argpartition(-scores, min(wanted, len(scores)) - 1)[:wanted]
         for position in best:
             if scores[position] <= 0:
                 continue

@@ -16,7 +16,7 @@ from . import embedding
 from .dense import DenseIndex
 from .freshness import content_version
 from .index import SearchIndex
-from .registry import derived_values, sources, synonym_groups
+from .registry import derived_values, phrase_pairs, sources, synonym_groups
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,9 @@ def build_index(
         dense = DenseIndex.build(
             documents, previous=previous.dense if previous else None, embed_missing=embed_missing
         )
-    index = SearchIndex(documents, synonym_groups(), version=version, dense=dense)
+    index = SearchIndex(
+        documents, synonym_groups(), version=version, dense=dense, phrases=phrase_pairs()
+    )
     index.derived.update(derived_values(index))
     return index
 

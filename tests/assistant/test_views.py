@@ -62,8 +62,27 @@ def test_nothing_good_enough_says_so_with_tid_telephone_and_logs_the_question(cl
     assert data["matched"] is False
     assert "could not find" in data["answer"]
     assert "2398 5133" in data["answer"]
-    assert data["links"] == [{"title": "Chatbot Function", "url": "/en/notices/chatbot/"}]
+    assert data["links"] == [
+        {
+            "title": "Look for funding schemes with your words",
+            "url": "/en/schemes/?q=pizza+recipe+with+anchovies",
+        },
+        {"title": "Check which schemes your business can apply for", "url": "/en/schemes/check/"},
+        {"title": "Chatbot Function", "url": "/en/notices/chatbot/"},
+    ]
     assert LoggedQuestion.objects.get().text == "pizza recipe with anchovies"
+
+
+def test_nothing_good_enough_on_the_page_says_where_else_to_look(client, content):
+    response = client.get("/sc/assistant/", {"q": "披萨"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".assistant-answer h3").get_text() == "可以再看看"
+    links = [a["href"] for a in soup.select(".assistant-links a")]
+    assert links == [
+        "/sc/schemes/?q=%E6%8A%AB%E8%90%A8",
+        "/sc/schemes/check/",
+        "/sc/notices/chatbot/",
+    ]
 
 
 def test_personal_data_is_refused_never_echoed_or_kept(client, content):
