@@ -21,7 +21,7 @@ import time
 from tests.assistant.evaluate import seeded_database
 
 GENERATED = 5000
-ROUNDS = 2
+ROUNDS = 3
 SAMPLE = 40  # passages embedded to time the model
 
 
@@ -65,8 +65,14 @@ def answer_times(client) -> list[float]:
 
 
 def report(label, times):
+    """Every answer's time, and each question's best of the rounds: on a shared machine the
+    best is nearer what the application itself needs."""
+    count = len(times) // ROUNDS
+    best = [min(times[number::count]) for number in range(count)]
     print(f"answer.json {label}: p50 {statistics.median(times) * 1000:.1f} ms, "
-          f"p95 {percentile(times, 0.95) * 1000:.1f} ms over {len(times)} questions "
+          f"p95 {percentile(times, 0.95) * 1000:.1f} ms over {len(times)} answers; "
+          f"best of {ROUNDS} a question: p50 {statistics.median(best) * 1000:.1f} ms, "
+          f"p95 {percentile(best, 0.95) * 1000:.1f} ms "
           f"(load average {os.getloadavg()[0]:.1f})", flush=True)  # fmt: skip
 
 
