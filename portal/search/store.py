@@ -4,6 +4,8 @@ A request that finds the index out of date starts a background thread that build
 and goes on answering from the index it has; the new index replaces it when complete. At
 worker start gunicorn builds the first index before the worker accepts a request
 (`gunicorn.conf.py`, `warm_up`); elsewhere (runserver, tests) the first request builds it.
+Passages are embedded only by the background build (or `manage.py search_vectors --embed`):
+an index built in a request ranks a passage without its vector by BM25 alone.
 """
 
 import logging
@@ -29,10 +31,13 @@ _builder: threading.Thread | None = None
 _current: SearchIndex | None = None
 
 
-def _stale(index: SearchIndex | None, version) -> bool:
-    if index is None or index.version != version or index.age > MAX_AGE_SECONDS:
-        return True
-    return index.dense is not None and not index.dense.complete  # passages wait for vectors
+def _outdated(index: SearchIndex | None, version) -> bool:
+    return index is None or index.version != version or index.age > MAX_AGE_SECONDS
+
+
+def _incomplete(index: SearchIndex) -> bool:
+    """Some passages wait for their vectors (new text, or a worker just started)."""
+    return index.dense is not None and not index.dense.complete
 
 
 def build_index(
@@ -56,7 +61,7 @@ def build_index(
 def _rebuild(version, *, embed_missing: bool = True) -> SearchIndex:
     global _current
     with _build_lock:
-        if _stale(_current, version):
+        if _outdated(_current, version) or (embed_missing and _incomplete(_current)):
             _current = build_index(version=version, previous=_current, embed_missing=embed_missing)
     return _current
 
@@ -81,16 +86,14 @@ def _start_background_build(version) -> None:
 
 
 def current_index() -> SearchIndex:
-    """The index to answer from now: never waits for a rebuild, only for a worker's first
-    (which embeds nothing: passages without a vector are embedded in the background)."""
+    """The index to answer from now. A request never embeds a passage, and waits for a build
+    only when its worker has no index yet (or SEARCH_BACKGROUND_BUILD is off, as in tests)."""
     version = content_version()
     index = _current
     background = settings.SEARCH_BACKGROUND_BUILD
-    if index is None:
-        index = _rebuild(version, embed_missing=not background)
-    elif not background and _stale(index, version):
-        index = _rebuild(version)
-    if background and _stale(index, version):
+    if index is None or (not background and _outdated(index, version)):
+        index = _rebuild(version, embed_missing=False)
+    if background and (_outdated(index, version) or _incomplete(index)):
         _start_background_build(version)
     return index
 

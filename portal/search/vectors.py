@@ -20,7 +20,7 @@ from portal.models import PassageVector
 from . import embedding
 
 BATCH = 16  # passages embedded per call, then stored: an interrupted build keeps its work
-LOOKUP_CHUNK = 500  # digests per query (SQLite allows 999 parameters)
+LOOKUP_CHUNK = 500  # digests asked for by name; more, and every row is read
 MEMO_SIZE = 2048  # vectors this process computed, kept in case their row is rolled back
 TURN_KEY = "search:embedding-turn"
 TURN_WAIT_SECONDS = 300
@@ -35,14 +35,19 @@ def digest(text: str) -> str:
 
 def stored(digests) -> dict[str, numpy.ndarray]:
     """The stored vectors (float32) of those `digests` that have one."""
-    digests = list(digests)
-    found = {}
-    for start in range(0, len(digests), LOOKUP_CHUNK):
-        rows = PassageVector.objects.filter(
-            model=embedding.MODEL_NAME, digest__in=digests[start : start + LOOKUP_CHUNK]
-        ).values_list("digest", "vector")
-        found.update((key, _from_bytes(value)) for key, value in rows)
-    return found
+    wanted = set(digests)
+    if not wanted:
+        return {}
+    # One query however many: by digest for a few, else every row of the model (the table
+    # holds little else once pruned), so a build's queries do not grow with the content.
+    rows = PassageVector.objects.filter(model=embedding.MODEL_NAME)
+    if len(wanted) <= LOOKUP_CHUNK:
+        rows = rows.filter(digest__in=sorted(wanted))
+    return {
+        key: _from_bytes(value)
+        for key, value in rows.values_list("digest", "vector")
+        if key in wanted
+    }
 
 
 def store(vectors: dict[str, numpy.ndarray]) -> None:
@@ -64,13 +69,14 @@ def passage_vectors(
     known = known or {}
     found = {key: known[key] for key in texts if key in known}
     found.update(stored(key for key in texts if key not in found))
-    with _memo_lock:  # computed here before, but the row is gone (a rollback, a prune)
-        again = {key: _memo[_memo_key(key)] for key in texts if _memo_key(key) in _memo}
-    again = {key: vector for key, vector in again.items() if key not in found}
-    if again:
-        store(again)
-        found.update(again)
     missing = [key for key in texts if key not in found]
+    if missing and embed_missing:
+        with _memo_lock:  # computed here before, but the row is gone (a rollback, a prune)
+            again = {key: _memo[_memo_key(key)] for key in missing if _memo_key(key) in _memo}
+        if again:
+            store(again)
+            found.update(again)
+            missing = [key for key in missing if key not in found]
     if missing and embed_missing:
         with _embedding_turn():
             found.update(stored(missing))  # embedded meanwhile by the process that had the turn

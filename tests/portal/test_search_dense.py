@@ -1,6 +1,7 @@
 """Meaning, not only words: dense retrieval with the real model, fused with BM25."""
 
 import pytest
+from django.core.management import call_command
 
 from portal.search import content_changed, current_index
 from portal.search.dense import PART_CHARACTERS, passages
@@ -15,6 +16,12 @@ def fresh_index():
     content_changed()
 
 
+def embedded():
+    """What the background build does in production: a request never embeds."""
+    call_command("search_vectors", embed=True, verbosity=0)
+    content_changed()
+
+
 @pytest.fixture
 def schemes():
     sgs = make_scheme(slug="sgs", name_en="Loan Guarantee Scheme", name_zh_hant="信貸保證計劃")
@@ -25,6 +32,7 @@ def schemes():
     add_section(emf, anchor="scope", heading_en="Scope", heading_zh_hant="資助範圍",
                 body_en="<p>Participation in exhibitions and trade fairs outside Hong Kong.</p>",
                 body_zh_hant="<p>參加在香港以外地方舉行的貿易展銷會。</p>")  # fmt: skip
+    embedded()
 
 
 def test_a_question_sharing_no_word_with_the_page_finds_it_by_meaning(schemes):
@@ -46,6 +54,7 @@ def test_a_long_notice_is_embedded_in_parts_and_the_closest_part_is_kept_to_quot
     filler = " ".join(f"Paragraph {n} is about how this website is kept." for n in range(40))
     body = f"<p>{filler}</p><p>Cookies are small files; this website sets none for visitors.</p>"
     make_notice(slug="privacy", title_en="Privacy Policy", body_en=body, body_zh_hant="")
+    embedded()
     index = current_index()
     notice = index.by_path["notices/privacy/"]
     assert len(passages(notice)) >= len(notice.text["en"]) // PART_CHARACTERS
