@@ -73,7 +73,8 @@ class DenseIndex:
         self.with_rows = owners[self.starts] if len(owners) else owners
         self.first_row = dict(zip(self.with_rows.tolist(), self.starts.tolist(), strict=True))
         self.ends = numpy.r_[self.starts[1:], len(rows)].astype(int).tolist()
-        self.complete = True  # every passage has its vector
+        self.missing = numpy.zeros(len(rows), dtype=bool)  # passages without their vector yet
+        self.complete = True
 
     @classmethod
     def build(cls, documents, *, previous=None, embed_missing=True) -> "DenseIndex":
@@ -95,12 +96,13 @@ class DenseIndex:
             if key in found:
                 matrix[row] = found[key]
         index = cls(documents, rows, matrix, digests)
-        index.complete = all(key in found for key in digests)
+        index.missing = numpy.array([key not in found for key in digests], dtype=bool)
+        index.complete = not index.missing.any()
         return index
 
     def by_digest(self) -> dict:
         return {
-            key: self.matrix[row] for row, key in enumerate(self.digests) if self.matrix[row].any()
+            key: self.matrix[row] for row, key in enumerate(self.digests) if not self.missing[row]
         }
 
     @staticmethod
@@ -114,7 +116,7 @@ class DenseIndex:
     def row_similarities(self, vector: numpy.ndarray) -> numpy.ndarray:
         per_row = self.matrix @ vector
         if not self.complete:  # a passage without its vector yet is not ranked
-            per_row[~self.matrix.any(axis=1)] = -1.0
+            per_row[self.missing] = -1.0
         return per_row
 
     def similarities(self, per_row: numpy.ndarray) -> numpy.ndarray:
