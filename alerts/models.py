@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.alerts import ChangeReason
+
 EVERYTHING = "everything"  # the home page's alert: every kind of content, no filters
 
 
@@ -71,7 +73,9 @@ class Change(models.Model):
         verbose_name_plural = _("changes to tell subscribers")
 
     def __str__(self):
-        return f"{self.kind} {self.object_id}: {self.reason}"
+        reason = ChangeReason.LABELS.get(self.reason, self.reason)
+        item = self.item
+        return f"{reason}: {item if item is not None else self.object_id}"
 
     @property
     def item(self):

@@ -10,7 +10,7 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from portal.alerts import alert_source
+from portal.alerts import ChangeReason, alert_source
 
 from .emails import alert_message, confirmation_message
 from .models import Alert, Change, Delivery, Subscriber
@@ -22,10 +22,21 @@ WEEK = datetime.timedelta(days=7)
 
 
 def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh_hant: str = ""):
-    """Called through portal.alerts when staff publish, significantly change or cancel."""
+    """Called through portal.alerts when staff publish, significantly change or cancel.
+
+    An event is cancelled once as far as subscribers know: cancelled again after being
+    rescheduled, it tells nobody twice."""
+    content_type = ContentType.objects.get_for_model(item)
+    if (
+        reason == ChangeReason.CANCELLED
+        and Change.objects.filter(
+            content_type=content_type, object_id=item.pk, reason=reason
+        ).exists()
+    ):
+        return None
     return Change.objects.create(
         kind=source.kind,
-        content_type=ContentType.objects.get_for_model(item),
+        content_type=content_type,
         object_id=item.pk,
         reason=reason,
         summary_en=" ".join(summary_en.split()),

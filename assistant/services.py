@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.i18n.languages import Language
+from portal.publishing.services import content_edit
 from portal.ratelimit import rate_limited
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
@@ -253,11 +254,16 @@ def answer_draft_from_questions(*, questions, user) -> CuratedAnswer:
 
 
 def phrasing_accept(*, suggestion: SuggestedPhrasing, user) -> None:
-    """Adds the question to the answer's phrasings in its language, then drops the suggestion."""
-    answer = suggestion.answer
-    field = "phrasings_en" if suggestion.text.isascii() else "phrasings_zh_hant"
-    lines = [line for line in (getattr(answer, field) or "").splitlines() if line.strip()]
-    setattr(answer, field, "\n".join([*lines, suggestion.text]))
-    answer.updated_by = user
-    answer.save()
+    """Adds the question to the answer's phrasings in its language, then drops the suggestion.
+
+    As any edit: to a published answer, an editor's addition waits for a publisher."""
+    column = "phrasings_en" if suggestion.text.isascii() else "phrasings_zh_hant"
+
+    def add_phrasing(answer):
+        lines = [line for line in (getattr(answer, column) or "").splitlines() if line.strip()]
+        setattr(answer, column, "\n".join([*lines, suggestion.text]))
+        answer.updated_by = user
+        answer.save()
+
+    content_edit(item=suggestion.answer, user=user, edit=add_phrasing)
     suggestion.delete()

@@ -104,6 +104,18 @@ def staff_language(user) -> str | None:
     return profile.language if profile else None
 
 
+def password_change_require(*, user) -> None:
+    """At their next sign-in, before anything else, `user` chooses a new password."""
+    StaffProfile.objects.update_or_create(user=user, defaults={"password_to_change": user.password})
+
+
+def password_change_required(user) -> bool:
+    profile = StaffProfile.objects.filter(user=user).first()
+    return bool(
+        profile and profile.password_to_change and profile.password_to_change == user.password
+    )
+
+
 def staff_language_set(*, user, language: str) -> None:
     StaffProfile.objects.update_or_create(user=user, defaults={"language": language})
 

@@ -8,8 +8,10 @@ import io
 
 import segno
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminPasswordChangeForm
 from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -134,6 +136,26 @@ class VerifyView(StaffAccountMixin, FormView):
             return lockout_response(request)
         form.add_error("token", _("That code is not right, or it was used already."))
         return self.form_invalid(form)
+
+
+class PasswordChangeView(LoginRequiredMixin, auth_views.PasswordChangeView):
+    """A password of their own, before anything else, for an account whose password an
+    administrator typed (a temporary one) or asked to be changed; `SecondFactorMiddleware`
+    sends them here."""
+
+    template_name = "staff/password_change.html"
+    form_class = AdminPasswordChangeForm
+    login_url = reverse_lazy("admin:login")
+    success_url = reverse_lazy("admin:index")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, **account_context(self.request, title=_("Choose a new password"))}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password was changed."))
+        return response
 
 
 class LanguageView(View):

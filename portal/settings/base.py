@@ -157,8 +157,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 600)
 PAGE_CACHE_MAX_BYTES = 512 * 1024
 CDN_MAX_AGE = env_int("CDN_MAX_AGE", 30)
 # Saving these apps' or models' rows (sessions, sign-ins, second factors, the audit record,
-# history bookkeeping, alert subscriptions and deliveries, the assistant's question log) changes
-# no public page. App labels, or "app_label.Model" for one model.
+# history bookkeeping, changes waiting for a publisher and review steps, alert subscriptions
+# and deliveries, the assistant's question log) changes no public page. App labels, or
+# "app_label.Model" for one model.
 PAGE_CACHE_IGNORED_APPS = {
     "admin",
     "auth",
@@ -171,6 +172,9 @@ PAGE_CACHE_IGNORED_APPS = {
     "staff",
     "alerts",
     "portal.AuditEntry",
+    "portal.PendingRevision",
+    "portal.ReviewRequest",
+    "portal.PublishingStep",
     "assistant.LoggedQuestion",
     "assistant.SuggestedPhrasing",
 }
@@ -189,6 +193,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "staff.validators.NotTheCurrentPasswordValidator"},
 ]
 
 # Languages: the table lives in portal.i18n.languages.

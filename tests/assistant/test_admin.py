@@ -7,7 +7,8 @@ from django.utils import timezone
 from assistant.models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
 from assistant.services import question_log
 from portal.i18n.languages import BY_PREFIX
-from portal.roles import EDITOR
+from portal.models import PendingRevision
+from portal.roles import EDITOR, PUBLISHER
 from tests.assistant.factories import make_answer
 from tests.portal.factories import make_staff, sign_in
 
@@ -40,16 +41,31 @@ def test_one_click_turns_a_group_into_a_draft_answer_with_its_phrasings(client):
     assert answer.phrasings_en == "how to renew business registration"
 
 
-def test_a_suggested_phrasing_is_accepted_with_one_click(client):
-    answer = make_answer(question_en="What is the EMF?", phrasings_en="EMF")
-    suggestion = SuggestedPhrasing.objects.create(answer=answer, text="export fund grant")
-    sign_in(client, make_staff(role=EDITOR))
+def accept(client, role, suggestion):
+    sign_in(client, make_staff(role=role))
     client.post(
         "/admin/assistant/suggestedphrasing/",
         {"action": "accept_selected", "_selected_action": [suggestion.pk]},
     )
+
+
+def test_a_suggested_phrasing_is_accepted_with_one_click(client):
+    answer = make_answer(question_en="What is the EMF?", phrasings_en="EMF")
+    suggestion = SuggestedPhrasing.objects.create(answer=answer, text="export fund grant")
+    accept(client, PUBLISHER, suggestion)
     answer.refresh_from_db()
     assert answer.phrasings_en.splitlines() == ["EMF", "export fund grant"]
+    assert not SuggestedPhrasing.objects.exists()
+
+
+def test_an_editors_accepted_phrasing_for_a_published_answer_waits_for_a_publisher(client):
+    answer = make_answer(question_en="What is the EMF?", phrasings_en="EMF")
+    suggestion = SuggestedPhrasing.objects.create(answer=answer, text="export fund grant")
+    accept(client, EDITOR, suggestion)
+    answer.refresh_from_db()
+    assert answer.phrasings_en == "EMF"
+    [pending] = PendingRevision.objects.all()
+    assert pending.snapshot[0]["fields"]["phrasings_en"] == "EMF\nexport fund grant"
     assert not SuggestedPhrasing.objects.exists()
 
 
