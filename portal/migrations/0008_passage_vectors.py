@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal', '0006_merge_hardening_staff'),
+        ('portal', '0007_publishing_workflow'),
     ]
 
     operations = [
