@@ -11,8 +11,10 @@ from portal.search import (
     register_synonyms,
 )
 from portal.search.documents import join_text, translated, translated_text
+from portal.search.registry import register_derived
 
 from .models import ColloquialPhrase, CuratedAnswer, SynonymGroup
+from .personal_data import published_phone_numbers
 
 
 def answer_documents():
@@ -46,3 +48,11 @@ register(
 )
 register_synonyms(synonym_groups)
 register_phrases(colloquial_phrases)
+
+
+def published_numbers(index) -> frozenset:
+    """Every telephone number the pages publish (visitors may ask about them)."""
+    return published_phone_numbers(" ".join(doc.text.values()) for doc in index.documents)
+
+
+register_derived("phone_numbers", published_numbers)

@@ -158,3 +158,24 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+
+
+class PassageVector(models.Model):
+    """A passage's sentence embedding, computed once and shared by every worker and machine.
+
+    Keyed by the model and the SHA-256 of the text embedded, so an edit makes a new row and
+    an unchanged passage is never embedded again; rows no passage uses are pruned.
+    """
+
+    model = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64)
+    vector = models.BinaryField()  # float16, little-endian
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "digest"], name="unique_passage_vector")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.digest[:12]}"

@@ -21,6 +21,7 @@ class SearchSource:
 _sources: dict[str, SearchSource] = {}
 _synonym_providers: list[Callable[[], Iterable[Iterable[str]]]] = []
 _phrase_providers: list[Callable[[], Iterable[tuple[str, str]]]] = []
+_derived: dict[str, Callable] = {}
 
 
 def register(source: SearchSource) -> None:
@@ -49,3 +50,13 @@ def synonym_groups() -> list[list[str]]:
 
 def phrase_pairs() -> list[tuple[str, str]]:
     return [pair for provider in _phrase_providers for pair in provider()]
+
+
+def register_derived(name: str, compute: Callable) -> None:
+    """`compute(index)` is worked out once per index, while it is built (not in a request),
+    and kept in `index.derived[name]`: e.g. every telephone number the pages publish."""
+    _derived[name] = compute
+
+
+def derived_values(index) -> dict:
+    return {name: compute(index) for name, compute in _derived.items()}

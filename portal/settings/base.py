@@ -155,6 +155,7 @@ PAGE_CACHE_IGNORED_APPS = {
     "staff",
     "alerts",
     "portal.AuditEntry",
+    "portal.PassageVector",
     "assistant.LoggedQuestion",
     "assistant.SuggestedPhrasing",
 }
@@ -272,6 +273,13 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = EDITOR_EXTENSION_MODULES
 # modeltranslation's tabbed admin loads jQuery UI from a CDN unless told otherwise: self-host.
 JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "portal/vendor/jquery-ui/jquery-ui-tabs.js"
+
+# Site search and the assistant (portal/search/): dense retrieval with the sentence-embedding
+# model in portal/search/embedding.py beside BM25 (off: lexical only). Each web process builds
+# its index in a background thread and answers from the previous one meanwhile, unless
+# SEARCH_BACKGROUND_BUILD is off (tests: the request that finds the index stale rebuilds it).
+SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
+SEARCH_BACKGROUND_BUILD = env_bool("SEARCH_BACKGROUND_BUILD", True)
 
 # Hong Kong Observatory weather (weather/): fetched out of band into the cache every
 # WEATHER_REFRESH_SECONDS by a thread in each web process (one fetch at a time across them),

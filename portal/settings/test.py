@@ -10,3 +10,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # it at its own stub server. Tests refresh the weather themselves, never in the background.
 HKO_WEATHER_URL = "http://127.0.0.1:9/"
 WEATHER_BACKGROUND_REFRESH = False
+
+# A test sees its own saves at once: the index is rebuilt in the request that finds it stale.
+SEARCH_BACKGROUND_BUILD = False
