@@ -14,7 +14,7 @@ import re
 from django.utils import timezone
 
 from portal.search import SearchHit, SearchIndex
-from portal.search.text import tokens
+from portal.search.text import is_cjk, stem, tokens
 
 # Below this share of the question's weight found in the best document, we say we do not know
 MIN_COVERAGE = 0.45
@@ -30,18 +30,53 @@ FUNDING_WORDS = frozenset(
         "資助 資金 基金 錢 貸款 津貼 補貼 撥款 贊助 融資"
     )
 ) - frozenset(tokens("資 助 金 基 錢 貸 款 津 貼 補 撥 贊 融"))
+# A question about something no page names is answered only when a page covers this much of it.
+MIN_COVERAGE_UNKNOWN_TOPIC = 0.6
+NAMING_NOTHING = frozenset(
+    tokens(
+        "ok okay still really yes hi hello thanks thank one two much many lot lots kind way "
+        "thing things something anything someone anyone"
+    )
+)
 NOT_FOR_FUNDING = ("event", "organisation")
 CLOSED_PENALTY = 0.9
 
 
+def _known(index: SearchIndex) -> set:
+    """Every word the index or a synonym knows (kept with the index)."""
+    if "known words" not in index.derived:
+        synonyms = {word for group in index.synonyms for term in group for word in term}
+        index.derived["known words"] = synonyms | index.vocabulary.keys()
+    return index.derived["known words"]
+
+
 def unknown_names(question: str, index: SearchIndex) -> list[str]:
     """Abbreviations in the question that no page, keyword or synonym uses."""
-    known = index.vocabulary
-    synonyms = {word for group in index.synonyms for term in group for word in term}
+    known = _known(index)
     return [
         name
         for name in ABBREVIATION.findall(question)
-        if not any(word in known or word in synonyms for word in tokens(name))
+        if not any(word in known for word in tokens(name))
+    ]
+
+
+def unknown_topics(question: str, index: SearchIndex) -> list[str]:
+    """English words of the question no page uses and that are no typo or shorter form of one
+    ("tax", "trademark"): what the question is about, if the site has nothing on it. Words
+    that name nothing (ok, still) do not count. Chinese has no such rule: a character no page
+    uses (稅, 孵; but also 燈, 車) cost more questions the site answers than it saved (README)."""
+    read = index.reader.read(question)
+    known = _known(index)
+    slips = {stem(typed) for typed in index.reader.typos.corrections(read)}
+    return [
+        term
+        for term in set(tokens(read))
+        if term not in known
+        and term not in slips
+        and not is_cjk(term)
+        and term.isalpha()
+        and term not in NAMING_NOTHING
+        and not index.longer_forms(term)
     ]
 
 
@@ -74,6 +109,8 @@ def best_hit(question: str, hits: list[SearchHit], index: SearchIndex) -> Search
     if not hits or unknown_names(question, index):
         return None
     good = [hit for hit in reordered(question, hits) if answers(hit)]
+    if good and good[0].coverage < MIN_COVERAGE_UNKNOWN_TOPIC and unknown_topics(question, index):
+        return None
     if not good:
         return None
     for hit in good[:5]:  # a curated answer close behind is the better answer: staff wrote it

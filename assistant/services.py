@@ -95,12 +95,6 @@ def refusal_html() -> str:
     return render_to_string("assistant/includes/_refused.html")
 
 
-def question_context(previous: str) -> str:
-    """The previous question as a follow-up's context: "" when it holds personal data."""
-    numbers = _published_numbers(current_index())
-    return "" if contains_personal_data(previous, published_numbers=numbers) else previous
-
-
 def _page_html(hit, question: str, language: Language) -> str:
     """The sentence that answers, quoted from the page, and whether the scheme is closed."""
     document = hit.document
@@ -117,6 +111,12 @@ def _page_html(hit, question: str, language: Language) -> str:
             else None,
         },
     )
+
+
+def question_context(previous: str) -> str:
+    """The previous question as a follow-up's context: "" when it holds personal data."""
+    numbers = _published_numbers(current_index())
+    return "" if contains_personal_data(previous, published_numbers=numbers) else previous
 
 
 def question_answer(question: str, language: Language, *, previous: str = "") -> Answer:

@@ -111,51 +111,42 @@ class SearchIndex:
     def search(self, query: str, *, context: str = "", kinds=None, limit: int = 10):
         """Best first: BM25 and dense retrieval fused by reciprocal rank. `context` (the
         previous question of a follow-up) counts for less than the question itself; `kinds`
-        limits the document kinds. Both questions are read as owners write them (colloquial
-        phrases; typos on the lexical side)."""
-        read = self.reader.read(query)
-        query_terms = frozenset(tokens(read))
-        if not (query_terms or (self.dense and query.strip())) or not self.documents:
+        limits the document kinds. Both read the question as owners write it (colloquial
+        phrases: portal/search/query.py; BM25 also forgives typos)."""
+        if not self.documents or not query.strip():
             return []
-        lexical = self.lexical(
-            query_terms,
-            frozenset(tokens(self.reader.read(context))) - query_terms,
-            kinds,
-            typos=self.reader.typos.corrections(read),
-            candidates=max(CANDIDATES, limit),  # a finder may ask for every match
-        )
-        if self.dense is None or not query.strip():
+        read, read_context = self.reader.read(query), self.reader.read(context)
+        lexical = self.lexical(read, read_context, kinds, limit)
+        if self.dense is None:
             return fused(self.documents, lexical, None)[:limit]
         # Read as owners write: the model too does better on 僱員12人 than on 得12個人.
-        vector = self.dense.query_vector(read, self.reader.read(context))
+        vector = self.dense.query_vector(read, read_context)
         per_row = self.dense.row_similarities(vector)
         similarity = self.dense.similarities(per_row)
         if kinds is not None:
             similarity = numpy.where(self.allowed(kinds), similarity, -1.0)
-        return [
-            replace(
-                hit,
-                parts={
-                    code: self.dense.best_part(hit.position, per_row, code)
-                    for code in languages.STORED_CODES
-                },
-            )  # fmt: skip
-            for hit in fused(self.documents, lexical, similarity)[:limit]
-        ]
+        hits = fused(self.documents, lexical, similarity)[:limit]
+        return [replace(hit, parts=self.best_parts(hit.position, per_row)) for hit in hits]
+
+    def best_parts(self, position: int, per_row) -> dict[str, str]:
+        """Per language, the passage of the document closest to the question, to quote from."""
+        return {
+            code: self.dense.best_part(position, per_row, code) for code in languages.STORED_CODES
+        }
 
     def allowed(self, kinds) -> numpy.ndarray:
         return numpy.array([document.kind in kinds for document in self.documents])
 
-    def lexical(
-        self, query_terms, context_terms, kinds, *, typos=None, candidates=CANDIDATES
-    ) -> dict:
+    def lexical(self, query: str, context: str, kinds, limit: int) -> dict:
         """{position: (score, coverage, terms)} of the best BM25 candidates."""
+        query_terms = frozenset(tokens(query))
         if not query_terms:
             return {}
-        alternatives = self.alternatives(query_terms, typos)
+        alternatives = self.alternatives(query_terms, self.reader.typos.corrections(query))
         extra = (
             frozenset().union(*(t for terms in alternatives.values() for t in terms)) - query_terms
         )
+        context_terms = frozenset(tokens(context)) - query_terms - extra
         scores = self.bm25.get_scores(sorted(query_terms))
         if extra:  # words a synonym brought in count for less
             scores = scores + SYNONYM_WEIGHT * self.bm25.get_scores(sorted(extra))
@@ -183,7 +174,8 @@ class SearchIndex:
         # A match needs a whole word, or a pair of characters: not single characters only.
         anchors = [(term, i) for term, i in shown if not is_cjk(term) or len(term) > 1]
         found_hits = {}
-        best = numpy.argpartition(-scores, min(candidates, len(scores)) - 1)[:candidates]
+        wanted = max(CANDIDATES, limit)  # a finder may ask for every match, not the best 50
+        best = numpy.argpartition(-scores, min(wanted, len(scores)) - 1)[:wanted]
         for position in best:
             if scores[position] <= 0:
                 continue

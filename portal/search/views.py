@@ -15,7 +15,7 @@ from .store import current_index
 RESULTS_PER_PAGE = 10
 MAX_RESULTS = 200
 # Events that are over are history: below what an owner can still use, unless nothing else fits.
-PAST_EVENT_WEIGHT = 0.5
+PAST_EVENT_WEIGHT = 0.4
 
 
 def site_search_ranked(hits):

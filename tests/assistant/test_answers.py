@@ -6,6 +6,8 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from assistant.answers import unknown_topics
+from portal.search import current_index
 from tests.events.factories import make_event
 from tests.notices.factories import make_notice
 from tests.schemes.factories import add_section, make_scheme
@@ -76,3 +78,9 @@ def test_funding_questions_are_answered_from_schemes_before_events(client, emf):
                summary_en="How much funding the Export Marketing Fund gives.")  # fmt: skip
     data = _ask(client, "en", "export marketing fund funding")
     assert data["links"][0]["url"].startswith("/en/schemes/emf/")
+
+
+def test_the_topic_of_a_question_is_a_word_no_page_uses_not_a_typo_or_filler(emf):
+    index = current_index()
+    assert unknown_topics("EMF application tax", index) == ["tax"]
+    assert unknown_topics("EMF aplication ok", index) == []  # a typo, a word naming nothing
