@@ -17,6 +17,7 @@ def scheme_documents():
     for scheme in schemes.prefetch_related("sections", "contacts"):
         contacts = join_text(contact.value for contact in scheme.contacts.all())
         names = translated(scheme, "name")
+        extra = {"slug": scheme.slug, "closes_on": scheme.closes_on}
         organisation = translated(scheme.organisation, "name")
         yield SearchDocument(
             kind="scheme",
@@ -27,7 +28,7 @@ def scheme_documents():
                 for code, summary in translated_text(scheme, "summary").items()
             },
             keywords=scheme.abbreviation,
-            extra={"slug": scheme.slug, "closes_on": scheme.closes_on},
+            extra=extra,
         )
         for section in scheme.sections.all():
             headings = translated(section, "heading")
@@ -37,7 +38,7 @@ def scheme_documents():
                 title={code: f"{names[code]}: {heading}" for code, heading in headings.items()},
                 text=translated_text(section, "body"),
                 keywords=scheme.abbreviation,
-                extra={"slug": scheme.slug, "closes_on": scheme.closes_on},
+                extra=extra,
             )
     yield eligibility_check_document()
 

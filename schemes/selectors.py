@@ -78,7 +78,9 @@ def scheme_search(
 def scheme_slugs_matching(query: str) -> list[str]:
     """Slugs of the schemes the search engine finds for `query`, best first."""
     hits = current_index().search(query, kinds={"scheme"}, limit=MAX_KEYWORD_MATCHES)
-    found = (hit.document.extra.get("slug") for hit in hits if hit.coverage >= FINDER_MIN_COVERAGE)
+    matching = [hit for hit in hits if hit.coverage >= FINDER_MIN_COVERAGE]
+    matching.sort(key=lambda hit: -hit.lexical)  # by the words it matched, as site search
+    found = (hit.document.extra.get("slug") for hit in matching)
     return list(dict.fromkeys(slug for slug in found if slug))
 
 

@@ -20,8 +20,8 @@ class SearchSource:
 
 _sources: dict[str, SearchSource] = {}
 _synonym_providers: list[Callable[[], Iterable[Iterable[str]]]] = []
-_derived: dict[str, Callable] = {}
 _phrase_providers: list[Callable[[], Iterable[tuple[str, str]]]] = []
+_derived: dict[str, Callable] = {}
 
 
 def register(source: SearchSource) -> None:

@@ -19,9 +19,16 @@ PAST_EVENT_WEIGHT = 0.4
 
 
 def site_search_ranked(hits):
-    """The engine's hits for the site search page: events that are over count for less."""
+    """The engine's hits for the site search page, ranked by their words (BM25 weighed by
+    coverage: what the marks show), events that are over counting for less; pages only the
+    meaning found come after, in the engine's order."""
     weight = {True: PAST_EVENT_WEIGHT, False: 1.0}
-    return sorted(hits, key=lambda hit: -hit.score * weight[bool(hit.document.extra.get("past"))])
+
+    def key(ranked):
+        position, hit = ranked
+        return (-hit.lexical * weight[bool(hit.document.extra.get("past"))], position)
+
+    return [hit for _, hit in sorted(enumerate(hits), key=key)]
 
 
 class SiteSearchView(TemplateView):
