@@ -13,8 +13,11 @@ from django.template import loader
 from django.urls import get_urlconf, set_urlconf
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
+from portal.api.paths import is_api_path
+from portal.api.problems import problem_response
 from portal.i18n import languages
 from portal.i18n.context import language_context
 from portal.i18n.conversion import Converter, convert_html
@@ -29,6 +32,8 @@ _database_warnings = LogThrottle(60)
 
 
 def error_page(request, template_name: str, status: int, context=None) -> HttpResponse:
+    if is_api_path(request.path_info):  # API clients read problem+json, not a page
+        return problem_response(request, status)
     # The page's language for this page only; whatever was active before comes back after.
     urlconf = get_urlconf()
     with translation.override(translation.get_language()):
@@ -90,6 +95,13 @@ def csrf_failure(request, reason=""):
     response = error_page(request, "403_csrf.html", 403)
     add_never_cache_headers(response)
     return response
+
+
+def page_not_found(request, exception):
+    """handler404: the site's page, or a problem under /api/."""
+    if is_api_path(request.path_info):
+        return problem_response(request, 404, detail="There is nothing at this address.")
+    return defaults.page_not_found(request, exception)
 
 
 @requires_csrf_token

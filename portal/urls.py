@@ -36,6 +36,7 @@ unprefixed_patterns = [
         name="robots",
     ),
     path("sitemap.xml", safe_methods_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("api/v1/", include("portal.api.urls")),
     path(f"{settings.ADMIN_URL}account/", include("staff.urls")),
     # The rich-text editor's labels and dialogs in the admin's language (djangojs catalogue).
     path(
@@ -60,4 +61,5 @@ localised_patterns = [
 
 urlpatterns = [*unprefixed_patterns, *prefixed_patterns(*localised_patterns)]
 
+handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

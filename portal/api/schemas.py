@@ -1,0 +1,188 @@
+"""The shapes every resource shares: texts in three languages, list parameters and pages.
+
+Descriptions are marked with `gettext_noop`: the OpenAPI document is in English, and the data
+dictionary of the downloads reads the same descriptions through the Chinese catalogue.
+"""
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+from django.utils.translation import gettext_noop as N_
+from ninja import Field, Schema
+from pydantic import BeforeValidator, WithJsonSchema, create_model
+
+from portal.i18n.text import MAX_QUERY_LENGTH
+
+RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# What a person can type: no control characters (NUL, escapes), which no text of ours holds.
+TYPED_TEXT = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+SLUG = "^[-a-zA-Z0-9_]+$"
+MAX_PAGE_SIZE = 100
+
+
+def _moment(value):
+    """An RFC 3339 date-time, e.g. 2025-01-31T09:00:00+08:00; beyond the calendar's ends, the
+    end itself."""
+    if value is None or isinstance(value, datetime.datetime):
+        return value
+    text = str(value).upper()
+    if not RFC3339.fullmatch(text):
+        raise ValueError("not an RFC 3339 date-time, e.g. 2025-01-31T09:00:00+08:00")
+    moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        edge = datetime.datetime.max if moment.year > 1 else datetime.datetime.min
+        return edge.replace(tzinfo=datetime.UTC)
+
+
+def _day(value):
+    if value is None or isinstance(value, datetime.date):
+        return value
+    if not DAY.fullmatch(str(value)):
+        raise ValueError("not a date, e.g. 2025-01-31")
+    return datetime.date.fromisoformat(str(value))
+
+
+def _optional(kind, json_schema: dict):
+    """An optional query parameter: absent, or a value of `json_schema` (never null)."""
+    return Annotated[kind | None, WithJsonSchema(json_schema)]
+
+
+Moment = Annotated[
+    _optional(datetime.datetime, {"type": "string", "format": "date-time"}),
+    BeforeValidator(_moment),
+]
+Day = Annotated[
+    _optional(datetime.date, {"type": "string", "format": "date"}), BeforeValidator(_day)
+]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=100)]
+LanguagePrefix = Literal["en", "tc", "sc"]
+
+
+class ListParameters(Schema):
+    """Parameters of every list."""
+
+    lang: _optional(LanguagePrefix, {"type": "string", "enum": ["en", "tc", "sc"]}) = Field(
+        None,
+        description=N_(
+            "One language only: en (English), tc (Traditional Chinese) or sc (Simplified "
+            "Chinese, converted from the Traditional text). Every language when absent."
+        ),
+    )
+    updated_since: Moment = Field(
+        None,
+        description=N_(
+            "Only items published or changed after this moment (RFC 3339), and a list of the "
+            "items removed from the site since then (`removed`), to keep a copy in step."
+        ),
+        examples=["2025-01-31T09:00:00+08:00"],
+    )
+    cursor: _optional(str, {"type": "string", "pattern": r"^[0-9]{1,9}-[0-9]{1,19}$"}) = Field(
+        None,
+        pattern=r"^[0-9]{1,9}-[0-9]{1,19}$",
+        description=N_("Where the page starts: the value in the previous page's `next` link."),
+    )
+    page_size: int = Field(
+        20, ge=1, le=MAX_PAGE_SIZE, description=N_("Items per page, at most 100.")
+    )
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        return (self.lang,) if self.lang else ("en", "tc", "sc")
+
+
+class DetailParameters(Schema):
+    lang: _optional(LanguagePrefix, {"type": "string", "enum": ["en", "tc", "sc"]}) = Field(
+        None, description=ListParameters.model_fields["lang"].description
+    )
+
+    @property
+    def prefixes(self) -> tuple[str, ...]:
+        return (self.lang,) if self.lang else ("en", "tc", "sc")
+
+
+KEYWORD = Field(
+    None,
+    max_length=MAX_QUERY_LENGTH,
+    pattern=TYPED_TEXT,
+    description=N_("Words to look for, understood as the site's own search box does."),
+)
+Keyword = _optional(str, {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": TYPED_TEXT})
+
+
+class LocalisedText(Schema):
+    """A text in each language asked for; null where it is not written in that language."""
+
+    en: str | None = Field(None, description=N_("English"))
+    tc: str | None = Field(None, description=N_("Traditional Chinese"))
+    sc: str | None = Field(
+        None, description=N_("Simplified Chinese, converted from the Traditional Chinese text")
+    )
+
+
+class RichText(Schema):
+    html: LocalisedText = Field(description=N_("As on the page: HTML, sanitised"))
+    text: LocalisedText = Field(description=N_("The same as plain text, one line per paragraph"))
+
+
+class Choice(Schema):
+    code: str = Field(description=N_("A fixed code, the same in every language"))
+    label: LocalisedText = Field(description=N_("What the site calls it"))
+
+
+class Reference(Schema):
+    slug: str = Field(description=N_("Its address on the site and in this API"))
+    name: LocalisedText
+
+
+class Removed(Schema):
+    slug: str = Field(description=N_("The slug the item had"))
+    removed_at: datetime.datetime = Field(description=N_("When it left the public site"))
+
+
+class ParameterProblem(Schema):
+    name: str = Field(description=N_("The query parameter"))
+    reason: str = Field(description=N_("What is wrong with its value"))
+
+
+class Problem(Schema):
+    """An error (RFC 9457), as application/problem+json."""
+
+    type: str = Field(examples=["about:blank"])
+    title: str = Field(examples=["Bad Request"])
+    status: int = Field(examples=[400])
+    detail: str
+    instance: str | None = None
+    errors: list[ParameterProblem] | None = None
+
+
+def page_of(item: type[Schema], name: str) -> type[Schema]:
+    """The page of a list of `item`s."""
+    return create_model(
+        name,
+        __base__=Schema,
+        __doc__=f"One page of {item.__name__} items.",
+        items=(list[item], Field(description=N_("This page's items, in the list's order"))),
+        total=(int, Field(description=N_("How many items the whole list has"))),
+        next=(
+            str | None,
+            Field(description=N_("The address of the next page; null on the last page")),
+        ),
+        as_of=(
+            datetime.datetime,
+            Field(description=N_("When the list was read: pass it as `updated_since` next time")),
+        ),
+        removed=(
+            list[Removed] | None,
+            Field(
+                None,
+                description=N_(
+                    "With `updated_since`, on the first page: items of this kind removed from "
+                    "the site since then (unpublished, renamed or deleted), whatever the filters"
+                ),
+            ),
+        ),
+    )

@@ -1,0 +1,285 @@
+"""What the open data API exposes of schemes: the finder's own results, and each scheme's facts.
+
+The list calls the finder's selector (`finder_results`) with the finder's filters, so a keyword
+is understood exactly as the finder understands it, whatever engine the finder uses.
+"""
+
+import datetime
+from typing import Literal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
+from ninja import Field, Query, Router, Schema
+
+from portal.api import ApiResource, register_resource
+from portal.api.lists import list_page
+from portal.api.schemas import (
+    KEYWORD,
+    Choice,
+    DetailParameters,
+    Keyword,
+    ListParameters,
+    LocalisedText,
+    Reference,
+    RichText,
+    Slug,
+    page_of,
+)
+from portal.i18n import languages
+from portal.i18n.data import (
+    PREFIXES,
+    localised_label,
+    localised_rich_text,
+    localised_text,
+    localised_url,
+)
+from portal.i18n.text import clean_user_text
+from portal.pagecache.memo import content_memo
+
+from .models import Applicant, EligibilityRule, Scheme, SchemeContact, SupportType
+from .selectors import SchemeFilters, SchemeSort, finder_results
+from .status import SchemeStatus, scheme_status
+
+router = Router()
+
+
+class SchemeListParameters(ListParameters):
+    q: Keyword = KEYWORD
+    type: list[SupportType] = Field([], description=N_("Types of support (any of them)"))
+    organisation: list[Slug] = Field(
+        [], description=N_("Slugs of administering organisations (any of them)")
+    )
+    applicant: list[Applicant] = Field([], description=N_("Who can apply (any of them)"))
+    status: list[SchemeStatus] = Field(
+        [], description=N_("Statuses today in Hong Kong (any of them); every status when absent")
+    )
+    sort: Literal[SchemeSort.NAME, SchemeSort.CLOSING, SchemeSort.FUNDING] = Field(
+        SchemeSort.NAME,
+        description=N_(
+            "name; closing (soonest first, then those without a closing date); funding "
+            "(highest first). The name is the English one, or the Chinese one with lang=tc|sc."
+        ),
+    )
+
+
+class MaximumFunding(Schema):
+    amount: int = Field(description=N_("The most a scheme gives or guarantees"), examples=[1000000])
+    currency: Literal["HKD"] = Field("HKD", description=N_("ISO 4217 currency code"))
+    note: LocalisedText = Field(description=N_("What the amount is, e.g. per enterprise"))
+
+
+class Contact(Schema):
+    kind: Literal["phone", "fax", "email"] = Field(description=N_("Telephone, fax or e-mail"))
+    value: str = Field(description=N_("The number or address"), examples=["2398 5129"])
+
+
+class Section(Schema):
+    anchor: str = Field(description=N_("The section's #fragment on the page"))
+    heading: LocalisedText
+    body: RichText
+
+
+class Answer(Schema):
+    value: str = Field(description=N_("The answer's code in the eligibility check's address"))
+    label: LocalisedText
+
+
+class EligibilityRuleOut(Schema):
+    question: str | None = Field(
+        description=N_("The eligibility check's question key; null for a condition it cannot ask")
+    )
+    question_text: LocalisedText | None
+    meets: list[Answer] = Field(description=N_("Answers that meet the rule"))
+    fails: list[Answer] = Field(description=N_("Answers that fail it; any other: ask the body"))
+    source_text: LocalisedText = Field(description=N_("The scheme's own sentence, word for word"))
+    section: str | None = Field(description=N_("Anchor of the section the sentence is from"))
+
+
+class SchemeOut(Schema):
+    """A funding scheme, with what its page says."""
+
+    slug: str = Field(description=N_("Its address, the same in every language"), examples=["sgs"])
+    abbreviation: str | None = Field(description=N_("Short name"), examples=["SGS"])
+    name: LocalisedText
+    summary: LocalisedText
+    status: Choice = Field(description=N_("Where applications stand today in Hong Kong"))
+    opens_on: datetime.date | None = Field(description=N_("First day of applications"))
+    closes_on: datetime.date | None = Field(description=N_("Last day of applications"))
+    max_funding: MaximumFunding | None
+    funding_share: LocalisedText = Field(description=N_("Guarantee ratio or funding share"))
+    fees: LocalisedText = Field(description=N_("What the applicant pays"))
+    how_to_apply: LocalisedText
+    support_type: Choice = Field(description=N_("Type of support"))
+    applicant: Choice = Field(description=N_("Who can apply"))
+    organisation: Reference = Field(description=N_("The administering organisation"))
+    organisation_note: LocalisedText
+    website: LocalisedText = Field(description=N_("The scheme's official website"))
+    contacts: list[Contact] = Field(description=N_("Enquiry telephone, fax and e-mail"))
+    sections: list[Section] = Field(description=N_("The page's sections, in order"))
+    eligibility_rules: list[EligibilityRuleOut] = Field(
+        description=N_("The rules the site's eligibility check applies")
+    )
+    url: LocalisedText = Field(description=N_("The scheme's page in each language"))
+    information_as_at: datetime.date
+    last_reviewed: datetime.date
+    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+
+
+SchemePage = page_of(SchemeOut, "SchemePage")
+
+
+def _answers(options, prefixes) -> list[dict]:
+    return [{"value": o.value, "label": localised_text(o, "label", prefixes)} for o in options]
+
+
+def _rule(rule: EligibilityRule, prefixes) -> dict:
+    question = rule.question
+    return {
+        "question": question.key if question else None,
+        "question_text": localised_text(question, "text", prefixes) if question else None,
+        "meets": _answers(rule.passing_options.all(), prefixes),
+        "fails": _answers(rule.failing_options.all(), prefixes),
+        "source_text": localised_text(rule, "source_text", prefixes),
+        "section": rule.section_anchor or None,
+    }
+
+
+def scheme_record(scheme: Scheme, prefixes, *, today: datetime.date) -> dict:
+    text = {
+        field: localised_text(scheme, field, prefixes)
+        for field in ("name", "summary", "funding_share", "fees", "how_to_apply", "website")
+    }
+    status = scheme_status(scheme, today=today)
+    amount = scheme.max_funding_hkd
+    return {
+        "slug": scheme.slug,
+        "abbreviation": scheme.abbreviation or None,
+        **text,
+        "status": {"code": status.value, "label": localised_label(status.label, prefixes)},
+        "opens_on": scheme.opens_on,
+        "closes_on": scheme.closes_on,
+        "max_funding": None
+        if amount is None
+        else {
+            "amount": amount,
+            "currency": "HKD",
+            "note": localised_text(scheme, "max_funding_note", prefixes),
+        },
+        "support_type": _choice(SupportType(scheme.support_type), prefixes),
+        "applicant": _choice(Applicant(scheme.applicant), prefixes),
+        "organisation": {
+            "slug": scheme.organisation.slug,
+            "name": localised_text(scheme.organisation, "name", prefixes),
+        },
+        "organisation_note": localised_text(scheme, "organisation_note", prefixes),
+        "contacts": [{"kind": c.kind, "value": c.value} for c in scheme.contacts.all()],
+        "sections": [
+            {
+                "anchor": section.anchor,
+                "heading": localised_text(section, "heading", prefixes),
+                "body": localised_rich_text(section, "body", prefixes),
+            }
+            for section in scheme.sections.all()
+        ],
+        "eligibility_rules": [_rule(rule, prefixes) for rule in scheme.eligibility_rules.all()],
+        "url": localised_url(scheme.get_absolute_url(), settings.SITE_URL, prefixes),
+        "information_as_at": scheme.information_as_at,
+        "last_reviewed": scheme.last_reviewed,
+        "updated_at": scheme.updated_at,
+    }
+
+
+def _choice(choice, prefixes) -> dict:
+    return {"code": choice.value, "label": localised_label(choice.label, prefixes)}
+
+
+def _schemes_in_full():
+    rules = EligibilityRule.objects.select_related("question").prefetch_related(
+        "passing_options", "failing_options"
+    )
+    return (
+        Scheme.objects.published()
+        .select_related("organisation")
+        .prefetch_related(
+            "sections",
+            Prefetch("contacts", queryset=SchemeContact.objects.order_by("order", "pk")),
+            Prefetch("eligibility_rules", queryset=rules),
+        )
+    )
+
+
+@content_memo
+def scheme_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
+    """The published schemes among `pks`, in that order, as the API gives them."""
+    schemes = {scheme.pk: scheme for scheme in _schemes_in_full().filter(pk__in=pks)}
+    today = timezone.localdate()
+    return [scheme_record(schemes[pk], prefixes, today=today) for pk in pks if pk in schemes]
+
+
+@content_memo
+def scheme_record_by_slug(slug: str, prefixes: tuple[str, ...]) -> dict | None:
+    scheme = _schemes_in_full().filter(slug=slug).first()
+    return scheme and scheme_record(scheme, prefixes, today=timezone.localdate())
+
+
+def scheme_matches(parameters: SchemeListParameters) -> list[Scheme]:
+    """The finder's own results for these filters, in the language `lang` names."""
+    language = languages.rendered_as(languages.BY_PREFIX[parameters.lang or "en"])
+    filters = SchemeFilters(
+        support_types=tuple(parameters.type),
+        organisations=tuple(parameters.organisation),
+        applicants=tuple(parameters.applicant),
+        statuses=tuple(parameters.status or SchemeStatus.values),
+    )
+    with translation.override(language.code):
+        return finder_results(
+            query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
+        )
+
+
+def _changed(since, now):
+    changed = Scheme.objects.published(now).changed_since(since, now=now, related=("organisation",))
+    return changed.values_list("pk", flat=True)
+
+
+@router.get("", response=SchemePage, exclude_unset=True, summary="Funding schemes")
+def scheme_list(request, parameters: Query[SchemeListParameters]):
+    """The scheme finder's results: the same filters and keyword understanding. Every status
+    when none is given (the finder shows those open to applicants)."""
+    return list_page(
+        request,
+        parameters,
+        pks=[scheme.pk for scheme in scheme_matches(parameters)],
+        changed=_changed,
+        model=Scheme,
+        records=scheme_records,
+    )
+
+
+@router.get("{slug}/", response=SchemeOut, exclude_unset=True, summary="One funding scheme")
+def scheme_detail(request, slug: str, parameters: Query[DetailParameters]):
+    record = scheme_record_by_slug(slug, parameters.prefixes)
+    if record is None:
+        raise Http404
+    return record
+
+
+def all_scheme_records() -> list[dict]:
+    parameters = SchemeListParameters()
+    return scheme_records(tuple(scheme.pk for scheme in scheme_matches(parameters)), PREFIXES)
+
+
+register_resource(
+    ApiResource(
+        name="schemes",
+        router=router,
+        item_schema=SchemeOut,
+        all_records=all_scheme_records,
+        title=_("Funding schemes"),
+        order=1,
+    )
+)
