@@ -1,0 +1,178 @@
+"""What the open data API exposes of events: the calendar, by date range and organiser."""
+
+import datetime
+import decimal
+
+from django.conf import settings
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
+from ninja import Field, Query, Router, Schema
+
+from portal.api import ApiResource, register_resource
+from portal.api.lists import list_page
+from portal.api.schemas import (
+    Choice,
+    Day,
+    DetailParameters,
+    ListParameters,
+    LocalisedText,
+    Reference,
+    RichText,
+    Slug,
+    page_of,
+)
+from portal.i18n.data import (
+    PREFIXES,
+    localised_label,
+    localised_rich_text,
+    localised_text,
+    localised_url,
+)
+from portal.pagecache.memo import content_memo
+
+from .models import Event
+from .selectors import events_public
+
+router = Router()
+
+
+class EventListParameters(ListParameters):
+    date_from: Day = Field(
+        None, description=N_("Events on this Hong Kong day or later"), examples=["2025-01-01"]
+    )
+    date_to: Day = Field(
+        None, description=N_("Events on this Hong Kong day or earlier"), examples=["2025-12-31"]
+    )
+    organiser: list[Slug] = Field([], description=N_("Slugs of organisers (any of them)"))
+    category: list[Event.Category] = Field([], description=N_("Categories (any of them)"))
+
+
+class EventOut(Schema):
+    """An event on the calendar: a seminar, trade fair, mission…"""
+
+    slug: str = Field(description=N_("Its address, the same in every language"))
+    title: LocalisedText
+    summary: LocalisedText
+    description: RichText
+    starts_at: datetime.datetime = Field(description=N_("When it starts (Hong Kong time)"))
+    ends_at: datetime.datetime | None = Field(description=N_("When it ends"))
+    all_day: bool = Field(description=N_("Whether it has no time of day"))
+    date_precision: Choice = Field(description=N_("Known to the day, the month or the year"))
+    category: Choice
+    event_status: Choice = Field(description=N_("Scheduled, postponed or cancelled"))
+    status_note: LocalisedText
+    venue_name: LocalisedText
+    venue_address: LocalisedText
+    online_url: str | None = Field(description=N_("Link to join online"))
+    organisers: list[Reference] = Field(description=N_("Organisers, co-organisers and sponsors"))
+    is_free: bool = Field(description=N_("Free of charge"))
+    fee_hkd: decimal.Decimal | None = Field(description=N_("Fee in Hong Kong dollars"))
+    registration_url: str | None = Field(description=N_("Where to register"))
+    registration_deadline: datetime.datetime | None
+    delivery_language: Choice | None = Field(description=N_("Language of delivery"))
+    url: LocalisedText = Field(description=N_("The event's page in each language"))
+    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+
+
+EventPage = page_of(EventOut, "EventPage")
+
+
+def _choice(choice, prefixes) -> dict:
+    return {"code": choice.value, "label": localised_label(choice.label, prefixes)}
+
+
+def event_record(event: Event, prefixes) -> dict:
+    language = event.delivery_language
+    return {
+        "slug": event.slug,
+        **{
+            field: localised_text(event, field, prefixes)
+            for field in ("title", "summary", "status_note", "venue_name", "venue_address")
+        },
+        "description": localised_rich_text(event, "description", prefixes),
+        "starts_at": event.starts_at,
+        "ends_at": event.ends_at,
+        "all_day": event.all_day,
+        "date_precision": _choice(Event.Precision(event.date_precision), prefixes),
+        "category": _choice(Event.Category(event.category), prefixes),
+        "event_status": _choice(Event.EventStatus(event.event_status), prefixes),
+        "online_url": event.online_url or None,
+        "organisers": [
+            {"slug": organiser.slug, "name": localised_text(organiser, "name", prefixes)}
+            for organiser in event.organisers.all()
+        ],
+        "is_free": event.is_free,
+        "fee_hkd": event.fee_hkd,
+        "registration_url": event.registration_url or None,
+        "registration_deadline": event.registration_deadline,
+        "delivery_language": _choice(Event.DeliveryLanguage(language), prefixes)
+        if language
+        else None,
+        "url": localised_url(event.get_absolute_url(), settings.SITE_URL, prefixes),
+        "updated_at": event.updated_at,
+    }
+
+
+@content_memo
+def event_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
+    """The published events among `pks`, in that order, with their published organisers."""
+    found = events_public(now=timezone.now()).in_bulk(pks)
+    return [event_record(found[pk], prefixes) for pk in pks if pk in found]
+
+
+@content_memo
+def event_pks(
+    *, date_from: datetime.date | None, date_to: datetime.date | None, organisers, categories
+) -> list[int]:
+    events = Event.objects.published().between(date_from, date_to)
+    if organisers:
+        events = events.filter(organisers__slug__in=organisers).distinct()
+    if categories:
+        events = events.filter(category__in=categories)
+    return list(events.values_list("pk", flat=True))
+
+
+def _changed(since, now):
+    changed = Event.objects.published(now).changed_since(since, now=now, related=("organisers",))
+    return changed.values_list("pk", flat=True)
+
+
+@router.get("", response=EventPage, exclude_unset=True, summary="Events")
+def event_list(request, parameters: Query[EventListParameters]):
+    """Published events, past and upcoming, by start time; an event spanning several days is
+    on each of them."""
+    pks = event_pks(
+        date_from=parameters.date_from,
+        date_to=parameters.date_to,
+        organisers=tuple(sorted(parameters.organiser)),
+        categories=tuple(sorted(parameters.category)),
+    )
+    return list_page(
+        request, parameters, pks=pks, changed=_changed, model=Event, records=event_records
+    )
+
+
+@router.get("{slug}/", response=EventOut, exclude_unset=True, summary="One event")
+def event_detail(request, slug: str, parameters: Query[DetailParameters]):
+    found = Event.objects.published().filter(slug=slug).values_list("pk", flat=True)
+    records = event_records(tuple(found[:1]), parameters.prefixes)
+    if not records:
+        raise Http404
+    return records[0]
+
+
+register_resource(
+    ApiResource(
+        name="events",
+        router=router,
+        item_schema=EventOut,
+        all_records=lambda: event_records(
+            tuple(event_pks(date_from=None, date_to=None, organisers=(), categories=())),
+            PREFIXES,
+        ),
+        title=_("Events"),
+        order=2,
+    )
+)

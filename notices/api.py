@@ -1,0 +1,99 @@
+"""What the open data API exposes of notices: the Important Notices and the statements."""
+
+import datetime
+
+from django.conf import settings
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop as N_
+from ninja import Field, Query, Router, Schema
+
+from portal.api import ApiResource, register_resource
+from portal.api.lists import list_page
+from portal.api.schemas import DetailParameters, ListParameters, LocalisedText, RichText, page_of
+from portal.i18n.data import PREFIXES, localised_rich_text, localised_text, localised_url
+from portal.pagecache.memo import content_memo
+
+from .models import Notice
+from .selectors import notice_list_public
+
+router = Router()
+
+
+class NoticeOut(Schema):
+    """One of TID's statements: the Important Notices (the terms of use), privacy, security…"""
+
+    slug: str = Field(description=N_("Its address, the same in every language"))
+    title: LocalisedText
+    body: RichText
+    link_url: LocalisedText = Field(description=N_("A web page the text refers readers to"))
+    enquiry_phone: str | None = Field(description=N_("Enquiry telephone number"))
+    enquiry_email: str | None = Field(description=N_("Enquiry e-mail address"))
+    closing_text: RichText
+    last_revised: datetime.date = Field(description=N_("When its text last changed"))
+    url: LocalisedText = Field(description=N_("The notice's page in each language"))
+    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+
+
+NoticePage = page_of(NoticeOut, "NoticePage")
+
+
+def notice_record(notice: Notice, prefixes) -> dict:
+    return {
+        "slug": notice.slug,
+        "title": localised_text(notice, "title", prefixes),
+        "body": localised_rich_text(notice, "body", prefixes),
+        "link_url": localised_text(notice, "link_url", prefixes),
+        "enquiry_phone": notice.enquiry_phone or None,
+        "enquiry_email": notice.enquiry_email or None,
+        "closing_text": localised_rich_text(notice, "closing_text", prefixes),
+        "last_revised": notice.last_revised,
+        "url": localised_url(notice.get_absolute_url(), settings.SITE_URL, prefixes),
+        "updated_at": notice.updated_at,
+    }
+
+
+@content_memo
+def notice_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
+    found = {notice.pk: notice for notice in notice_list_public()}
+    return [notice_record(found[pk], prefixes) for pk in pks if pk in found]
+
+
+def _changed(since, now):
+    return Notice.objects.published(now).changed_since(since, now=now).values_list("pk", flat=True)
+
+
+@router.get("", response=NoticePage, exclude_unset=True, summary="Notices")
+def notice_list(request, parameters: Query[ListParameters]):
+    """The Important Notices and every statement, in the order the site lists them."""
+    return list_page(
+        request,
+        parameters,
+        pks=[notice.pk for notice in notice_list_public()],
+        changed=_changed,
+        model=Notice,
+        records=notice_records,
+    )
+
+
+@router.get("{slug}/", response=NoticeOut, exclude_unset=True, summary="One notice")
+def notice_detail(request, slug: str, parameters: Query[DetailParameters]):
+    found = [notice.pk for notice in notice_list_public() if notice.slug == slug]
+    records = notice_records(tuple(found), parameters.prefixes)
+    if not records:
+        raise Http404
+    return records[0]
+
+
+register_resource(
+    ApiResource(
+        name="notices",
+        router=router,
+        item_schema=NoticeOut,
+        all_records=lambda: notice_records(
+            tuple(notice.pk for notice in notice_list_public()), PREFIXES
+        ),
+        title=_("Notices"),
+        order=3,
+    )
+)
