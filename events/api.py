@@ -22,6 +22,7 @@ from portal.api.schemas import (
     RichText,
     Slug,
     page_of,
+    slug_in_path,
 )
 from portal.i18n.data import (
     PREFIXES,
@@ -155,7 +156,9 @@ def event_list(request, parameters: Query[EventListParameters]):
 
 
 @router.get("{slug}/", response=EventOut, exclude_unset=True, summary="One event")
-def event_detail(request, slug: str, parameters: Query[DetailParameters]):
+def event_detail(
+    request, slug: str = slug_in_path("world-sme-expo-2002"), *, parameters: Query[DetailParameters]
+):
     found = Event.objects.published().filter(slug=slug).values_list("pk", flat=True)
     records = event_records(tuple(found[:1]), parameters.prefixes)
     if not records:

@@ -10,7 +10,14 @@ from ninja import Field, Query, Router, Schema
 
 from portal.api import ApiResource, register_resource
 from portal.api.lists import list_page
-from portal.api.schemas import DetailParameters, ListParameters, LocalisedText, RichText, page_of
+from portal.api.schemas import (
+    DetailParameters,
+    ListParameters,
+    LocalisedText,
+    RichText,
+    page_of,
+    slug_in_path,
+)
 from portal.i18n.data import PREFIXES, localised_rich_text, localised_text, localised_url
 from portal.pagecache.memo import content_memo
 
@@ -77,7 +84,9 @@ def notice_list(request, parameters: Query[ListParameters]):
 
 
 @router.get("{slug}/", response=NoticeOut, exclude_unset=True, summary="One notice")
-def notice_detail(request, slug: str, parameters: Query[DetailParameters]):
+def notice_detail(
+    request, slug: str = slug_in_path("privacy-policy"), *, parameters: Query[DetailParameters]
+):
     found = [notice.pk for notice in notice_list_public() if notice.slug == slug]
     records = notice_records(tuple(found), parameters.prefixes)
     if not records:

@@ -28,6 +28,7 @@ from portal.api.schemas import (
     RichText,
     Slug,
     page_of,
+    slug_in_path,
 )
 from portal.i18n import languages
 from portal.i18n.data import (
@@ -261,7 +262,12 @@ def scheme_list(request, parameters: Query[SchemeListParameters]):
 
 
 @router.get("{slug}/", response=SchemeOut, exclude_unset=True, summary="One funding scheme")
-def scheme_detail(request, slug: str, parameters: Query[DetailParameters]):
+def scheme_detail(
+    request,
+    slug: str = slug_in_path("sme-loan-guarantee-scheme"),
+    *,
+    parameters: Query[DetailParameters],
+):
     record = scheme_record_by_slug(slug, parameters.prefixes)
     if record is None:
         raise Http404

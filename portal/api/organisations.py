@@ -15,7 +15,14 @@ from portal.pagecache.memo import content_memo
 
 from .lists import list_page
 from .registry import ApiResource, register_resource
-from .schemas import DetailParameters, ListParameters, LocalisedText, RichText, page_of
+from .schemas import (
+    DetailParameters,
+    ListParameters,
+    LocalisedText,
+    RichText,
+    page_of,
+    slug_in_path,
+)
 
 router = Router()
 
@@ -88,7 +95,9 @@ def organisation_list(request, parameters: Query[ListParameters]):
 
 
 @router.get("{slug}/", response=OrganisationOut, exclude_unset=True, summary="One organisation")
-def organisation_detail(request, slug: str, parameters: Query[DetailParameters]):
+def organisation_detail(
+    request, slug: str = slug_in_path("tid"), *, parameters: Query[DetailParameters]
+):
     found = Organisation.objects.published().filter(slug=slug).values_list("pk", flat=True)
     records = organisation_records(tuple(found[:1]), parameters.prefixes)
     if not records:

@@ -9,7 +9,7 @@ import re
 from typing import Annotated, Literal
 
 from django.utils.translation import gettext_noop as N_
-from ninja import Field, Schema
+from ninja import Field, Path, Schema
 from pydantic import BeforeValidator, WithJsonSchema, create_model
 
 from portal.i18n.text import MAX_QUERY_LENGTH
@@ -111,6 +111,13 @@ KEYWORD = Field(
     description=N_("Words to look for, understood as the site's own search box does."),
 )
 Keyword = _optional(str, {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": TYPED_TEXT})
+
+
+def slug_in_path(example: str):
+    """The `{slug}` of a detail operation, with an example the documentation shows."""
+    return Path(
+        ..., description=N_("The item's slug, as in its page's address"), examples=[example]
+    )
 
 
 class LocalisedText(Schema):

@@ -46,9 +46,8 @@ class PortalApi(NinjaAPI):
             docs=f"{settings.SITE_URL}/en/open-data/"
         )
         document["info"]["termsOfService"] = f"{settings.SITE_URL}/en/notices/"
-        document["components"]["schemas"]["Problem"] = Problem.model_json_schema(
-            ref_template="#/components/schemas/{model}"
-        )
+        problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+        document["components"]["schemas"].update({**problem.pop("$defs", {}), "Problem": problem})
         for path, operations in document["paths"].items():
             for operation in operations.values():
                 _add_common_responses(operation, has_path_parameters="{" in path)
