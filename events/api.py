@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 
 from portal.api import ApiResource, register_resource
@@ -41,40 +41,54 @@ router = Router()
 
 class EventListParameters(ListParameters):
     date_from: Day = Field(
-        None, description=N_("Events on this Hong Kong day or later"), examples=["2025-01-01"]
+        None,
+        description=gettext_noop("Events on this Hong Kong day or later"),
+        examples=["2025-01-01"],
     )
     date_to: Day = Field(
-        None, description=N_("Events on this Hong Kong day or earlier"), examples=["2025-12-31"]
+        None,
+        description=gettext_noop("Events on this Hong Kong day or earlier"),
+        examples=["2025-12-31"],
     )
-    organiser: list[Slug] = Field([], description=N_("Slugs of organisers (any of them)"))
-    category: list[Event.Category] = Field([], description=N_("Categories (any of them)"))
+    organiser: list[Slug] = Field([], description=gettext_noop("Slugs of organisers (any of them)"))
+    category: list[Event.Category] = Field([], description=gettext_noop("Categories (any of them)"))
 
 
 class EventOut(Schema):
     """An event on the calendar: a seminar, trade fair, mission…"""
 
-    slug: str = Field(description=N_("Its address, the same in every language"))
-    title: LocalisedText
-    summary: LocalisedText
-    description: RichText
-    starts_at: datetime.datetime = Field(description=N_("When it starts (Hong Kong time)"))
-    ends_at: datetime.datetime | None = Field(description=N_("When it ends"))
-    all_day: bool = Field(description=N_("Whether it has no time of day"))
-    date_precision: Choice = Field(description=N_("Known to the day, the month or the year"))
-    category: Choice
-    event_status: Choice = Field(description=N_("Scheduled, postponed or cancelled"))
-    status_note: LocalisedText
-    venue_name: LocalisedText
-    venue_address: LocalisedText
-    online_url: str | None = Field(description=N_("Link to join online"))
-    organisers: list[Reference] = Field(description=N_("Organisers, co-organisers and sponsors"))
-    is_free: bool = Field(description=N_("Free of charge"))
-    fee_hkd: decimal.Decimal | None = Field(description=N_("Fee in Hong Kong dollars"))
-    registration_url: str | None = Field(description=N_("Where to register"))
-    registration_deadline: datetime.datetime | None
-    delivery_language: Choice | None = Field(description=N_("Language of delivery"))
-    url: LocalisedText = Field(description=N_("The event's page in each language"))
-    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+    slug: str = Field(description=gettext_noop("Its address, the same in every language"))
+    title: LocalisedText = Field(description=gettext_noop("Title"))
+    summary: LocalisedText = Field(description=gettext_noop("Summary"))
+    description: RichText = Field(description=gettext_noop("Description"))
+    starts_at: datetime.datetime = Field(
+        description=gettext_noop("When it starts (Hong Kong time)")
+    )
+    ends_at: datetime.datetime | None = Field(description=gettext_noop("When it ends"))
+    all_day: bool = Field(description=gettext_noop("Whether it has no time of day"))
+    date_precision: Choice = Field(
+        description=gettext_noop("Known to the day, the month or the year")
+    )
+    category: Choice = Field(description=gettext_noop("Category"))
+    event_status: Choice = Field(description=gettext_noop("Scheduled, postponed or cancelled"))
+    status_note: LocalisedText = Field(
+        description=gettext_noop("Why it was postponed or cancelled")
+    )
+    venue_name: LocalisedText = Field(description=gettext_noop("Venue"))
+    venue_address: LocalisedText = Field(description=gettext_noop("Venue address"))
+    online_url: str | None = Field(description=gettext_noop("Link to join online"))
+    organisers: list[Reference] = Field(
+        description=gettext_noop("Organisers, co-organisers and sponsors")
+    )
+    is_free: bool = Field(description=gettext_noop("Free of charge"))
+    fee_hkd: decimal.Decimal | None = Field(description=gettext_noop("Fee in Hong Kong dollars"))
+    registration_url: str | None = Field(description=gettext_noop("Where to register"))
+    registration_deadline: datetime.datetime | None = Field(
+        description=gettext_noop("Registration deadline")
+    )
+    delivery_language: Choice | None = Field(description=gettext_noop("Language of delivery"))
+    url: LocalisedText = Field(description=gettext_noop("The event's page in each language"))
+    updated_at: datetime.datetime = Field(description=gettext_noop("Last changed on the site"))
 
 
 EventPage = page_of(EventOut, "EventPage")

@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 
 from portal.api import ApiResource, register_resource
@@ -30,16 +30,18 @@ router = Router()
 class NoticeOut(Schema):
     """One of TID's statements: the Important Notices (the terms of use), privacy, security…"""
 
-    slug: str = Field(description=N_("Its address, the same in every language"))
-    title: LocalisedText
-    body: RichText
-    link_url: LocalisedText = Field(description=N_("A web page the text refers readers to"))
-    enquiry_phone: str | None = Field(description=N_("Enquiry telephone number"))
-    enquiry_email: str | None = Field(description=N_("Enquiry e-mail address"))
-    closing_text: RichText
-    last_revised: datetime.date = Field(description=N_("When its text last changed"))
-    url: LocalisedText = Field(description=N_("The notice's page in each language"))
-    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+    slug: str = Field(description=gettext_noop("Its address, the same in every language"))
+    title: LocalisedText = Field(description=gettext_noop("Title"))
+    body: RichText = Field(description=gettext_noop("Text"))
+    link_url: LocalisedText = Field(
+        description=gettext_noop("A web page the text refers readers to")
+    )
+    enquiry_phone: str | None = Field(description=gettext_noop("Enquiry telephone number"))
+    enquiry_email: str | None = Field(description=gettext_noop("Enquiry e-mail address"))
+    closing_text: RichText = Field(description=gettext_noop("Text after the enquiry details"))
+    last_revised: datetime.date = Field(description=gettext_noop("When its text last changed"))
+    url: LocalisedText = Field(description=gettext_noop("The notice's page in each language"))
+    updated_at: datetime.datetime = Field(description=gettext_noop("Last changed on the site"))
 
 
 NoticePage = page_of(NoticeOut, "NoticePage")

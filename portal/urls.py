@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog
 from events.sitemaps import EventSitemap
 from notices.sitemaps import NoticeSitemap
 from portal import views
+from portal.api.views import OpenDataView
 from portal.i18n.urls import prefixed_patterns
 from portal.middleware import safe_methods_only
 from portal.search.views import SiteSearchView
@@ -57,6 +58,7 @@ localised_patterns = [
     path("assistant/", include("assistant.urls")),
     path("search/", SiteSearchView.as_view(), name="search"),
     path("alerts/", include("alerts.urls")),
+    path("open-data/", OpenDataView.as_view(), name="open-data"),
 ]
 
 urlpatterns = [*unprefixed_patterns, *prefixed_patterns(*localised_patterns)]

@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 
 from portal.api import ApiResource, register_resource
@@ -30,6 +30,7 @@ from portal.api.schemas import (
     page_of,
     slug_in_path,
 )
+from portal.api.tables import CSV_SCHEMA, csv_content, csv_response, documented
 from portal.i18n import languages
 from portal.i18n.data import (
     PREFIXES,
@@ -48,86 +49,121 @@ from .status import SchemeStatus, scheme_status
 router = Router()
 
 
-class SchemeListParameters(ListParameters):
+class SchemeFilterParameters(DetailParameters):
+    """The finder's filters, and the language its keyword is read in."""
+
     q: Keyword = KEYWORD
-    type: list[SupportType] = Field([], description=N_("Types of support (any of them)"))
+    type: list[SupportType] = Field([], description=gettext_noop("Types of support (any of them)"))
     organisation: list[Slug] = Field(
-        [], description=N_("Slugs of administering organisations (any of them)")
+        [], description=gettext_noop("Slugs of administering organisations (any of them)")
     )
-    applicant: list[Applicant] = Field([], description=N_("Who can apply (any of them)"))
+    applicant: list[Applicant] = Field([], description=gettext_noop("Who can apply (any of them)"))
     status: list[SchemeStatus] = Field(
-        [], description=N_("Statuses today in Hong Kong (any of them); every status when absent")
+        [],
+        description=gettext_noop(
+            "Statuses today in Hong Kong (any of them); every status when absent"
+        ),
     )
     sort: Literal[SchemeSort.NAME, SchemeSort.CLOSING, SchemeSort.FUNDING] = Field(
         SchemeSort.NAME,
-        description=N_(
+        description=gettext_noop(
             "name; closing (soonest first, then those without a closing date); funding "
             "(highest first). The name is the English one, or the Chinese one with lang=tc|sc."
         ),
     )
 
 
+class SchemeListParameters(ListParameters, SchemeFilterParameters):
+    pass
+
+
 class MaximumFunding(Schema):
-    amount: int = Field(description=N_("The most a scheme gives or guarantees"), examples=[1000000])
-    currency: Literal["HKD"] = Field("HKD", description=N_("ISO 4217 currency code"))
-    note: LocalisedText = Field(description=N_("What the amount is, e.g. per enterprise"))
+    amount: int = Field(
+        description=gettext_noop("The most a scheme gives or guarantees"), examples=[1000000]
+    )
+    currency: Literal["HKD"] = Field("HKD", description=gettext_noop("ISO 4217 currency code"))
+    note: LocalisedText = Field(description=gettext_noop("What the amount is, e.g. per enterprise"))
 
 
 class Contact(Schema):
-    kind: Literal["phone", "fax", "email"] = Field(description=N_("Telephone, fax or e-mail"))
-    value: str = Field(description=N_("The number or address"), examples=["2398 5129"])
+    kind: Literal["phone", "fax", "email"] = Field(
+        description=gettext_noop("Telephone, fax or e-mail")
+    )
+    value: str = Field(description=gettext_noop("The number or address"), examples=["2398 5129"])
 
 
 class Section(Schema):
-    anchor: str = Field(description=N_("The section's #fragment on the page"))
-    heading: LocalisedText
-    body: RichText
+    anchor: str = Field(description=gettext_noop("The section's #fragment on the page"))
+    heading: LocalisedText = Field(description=gettext_noop("Heading"))
+    body: RichText = Field(description=gettext_noop("Text"))
 
 
 class Answer(Schema):
-    value: str = Field(description=N_("The answer's code in the eligibility check's address"))
-    label: LocalisedText
+    value: str = Field(
+        description=gettext_noop("The answer's code in the eligibility check's address")
+    )
+    label: LocalisedText = Field(description=gettext_noop("The answer"))
 
 
 class EligibilityRuleOut(Schema):
     question: str | None = Field(
-        description=N_("The eligibility check's question key; null for a condition it cannot ask")
+        description=gettext_noop(
+            "The eligibility check's question key; null for a condition it cannot ask"
+        )
     )
-    question_text: LocalisedText | None
-    meets: list[Answer] = Field(description=N_("Answers that meet the rule"))
-    fails: list[Answer] = Field(description=N_("Answers that fail it; any other: ask the body"))
-    source_text: LocalisedText = Field(description=N_("The scheme's own sentence, word for word"))
-    section: str | None = Field(description=N_("Anchor of the section the sentence is from"))
+    question_text: LocalisedText | None = Field(
+        description=gettext_noop("The question as the check asks it")
+    )
+    meets: list[Answer] = Field(description=gettext_noop("Answers that meet the rule"))
+    fails: list[Answer] = Field(
+        description=gettext_noop("Answers that fail it; any other: ask the body")
+    )
+    source_text: LocalisedText = Field(
+        description=gettext_noop("The scheme's own sentence, word for word")
+    )
+    section: str | None = Field(
+        description=gettext_noop("Anchor of the section the sentence is from")
+    )
 
 
 class SchemeOut(Schema):
     """A funding scheme, with what its page says."""
 
-    slug: str = Field(description=N_("Its address, the same in every language"), examples=["sgs"])
-    abbreviation: str | None = Field(description=N_("Short name"), examples=["SGS"])
-    name: LocalisedText
-    summary: LocalisedText
-    status: Choice = Field(description=N_("Where applications stand today in Hong Kong"))
-    opens_on: datetime.date | None = Field(description=N_("First day of applications"))
-    closes_on: datetime.date | None = Field(description=N_("Last day of applications"))
-    max_funding: MaximumFunding | None
-    funding_share: LocalisedText = Field(description=N_("Guarantee ratio or funding share"))
-    fees: LocalisedText = Field(description=N_("What the applicant pays"))
-    how_to_apply: LocalisedText
-    support_type: Choice = Field(description=N_("Type of support"))
-    applicant: Choice = Field(description=N_("Who can apply"))
-    organisation: Reference = Field(description=N_("The administering organisation"))
-    organisation_note: LocalisedText
-    website: LocalisedText = Field(description=N_("The scheme's official website"))
-    contacts: list[Contact] = Field(description=N_("Enquiry telephone, fax and e-mail"))
-    sections: list[Section] = Field(description=N_("The page's sections, in order"))
-    eligibility_rules: list[EligibilityRuleOut] = Field(
-        description=N_("The rules the site's eligibility check applies")
+    slug: str = Field(
+        description=gettext_noop("Its address, the same in every language"), examples=["sgs"]
     )
-    url: LocalisedText = Field(description=N_("The scheme's page in each language"))
-    information_as_at: datetime.date
-    last_reviewed: datetime.date
-    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+    abbreviation: str | None = Field(description=gettext_noop("Short name"), examples=["SGS"])
+    name: LocalisedText = Field(description=gettext_noop("Name"))
+    summary: LocalisedText = Field(description=gettext_noop("Summary"))
+    status: Choice = Field(description=gettext_noop("Where applications stand today in Hong Kong"))
+    opens_on: datetime.date | None = Field(description=gettext_noop("First day of applications"))
+    closes_on: datetime.date | None = Field(description=gettext_noop("Last day of applications"))
+    max_funding: MaximumFunding | None = Field(
+        description=gettext_noop("Maximum funding; null if not stated")
+    )
+    funding_share: LocalisedText = Field(
+        description=gettext_noop("Guarantee ratio or funding share")
+    )
+    fees: LocalisedText = Field(description=gettext_noop("What the applicant pays"))
+    how_to_apply: LocalisedText = Field(description=gettext_noop("How to apply"))
+    support_type: Choice = Field(description=gettext_noop("Type of support"))
+    applicant: Choice = Field(description=gettext_noop("Who can apply"))
+    organisation: Reference = Field(description=gettext_noop("The administering organisation"))
+    organisation_note: LocalisedText = Field(
+        description=gettext_noop("Note on the administering body")
+    )
+    website: LocalisedText = Field(description=gettext_noop("The scheme's official website"))
+    contacts: list[Contact] = Field(description=gettext_noop("Enquiry telephone, fax and e-mail"))
+    sections: list[Section] = Field(description=gettext_noop("The page's sections, in order"))
+    eligibility_rules: list[EligibilityRuleOut] = Field(
+        description=gettext_noop("The rules the site's eligibility check applies")
+    )
+    url: LocalisedText = Field(description=gettext_noop("The scheme's page in each language"))
+    information_as_at: datetime.date = Field(description=gettext_noop("Information as at"))
+    last_reviewed: datetime.date = Field(
+        description=gettext_noop("When TID last checked the scheme's facts")
+    )
+    updated_at: datetime.datetime = Field(description=gettext_noop("Last changed on the site"))
 
 
 SchemePage = page_of(SchemeOut, "SchemePage")
@@ -227,7 +263,7 @@ def scheme_record_by_slug(slug: str, prefixes: tuple[str, ...]) -> dict | None:
     return scheme and scheme_record(scheme, prefixes, today=timezone.localdate())
 
 
-def scheme_matches(parameters: SchemeListParameters) -> list[Scheme]:
+def scheme_matches(parameters: SchemeFilterParameters) -> list[Scheme]:
     """The finder's own results for these filters, in the language `lang` names."""
     language = languages.rendered_as(languages.BY_PREFIX[parameters.lang or "en"])
     filters = SchemeFilters(
@@ -259,6 +295,20 @@ def scheme_list(request, parameters: Query[SchemeListParameters]):
         model=Scheme,
         records=scheme_records,
     )
+
+
+@router.get(
+    "results.csv",
+    response={200: None},
+    openapi_extra=documented("text/csv", CSV_SCHEMA, "The matching schemes, one row each"),
+    summary="Funding schemes as CSV",
+)
+def scheme_results_csv(request, parameters: Query[SchemeFilterParameters]):
+    """The finder's results as a spreadsheet, all of them: "Download these results (CSV)" on
+    the finder links here with its filters and the page's language."""
+    pks = tuple(scheme.pk for scheme in scheme_matches(parameters))
+    records = scheme_records(pks, parameters.prefixes) if pks else []
+    return csv_response(csv_content(SchemeOut, records, parameters.prefixes), "schemes.csv")
 
 
 @router.get("{slug}/", response=SchemeOut, exclude_unset=True, summary="One funding scheme")

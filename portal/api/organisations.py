@@ -6,7 +6,7 @@ import datetime
 from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router, Schema
 
 from portal.i18n.data import PREFIXES, localised_rich_text, localised_text, localised_url
@@ -30,17 +30,19 @@ router = Router()
 class OrganisationOut(Schema):
     """An administering body or organiser."""
 
-    slug: str = Field(description=N_("Its address, the same in every language"), examples=["tid"])
-    name: LocalisedText
-    short_name: LocalisedText = Field(description=N_("Abbreviation"))
-    description: RichText
-    website: LocalisedText
-    address: LocalisedText
-    phone: str | None = Field(description=N_("Telephone"))
-    fax: str | None = Field(description=N_("Fax"))
-    email: str | None = Field(description=N_("E-mail"))
-    url: LocalisedText = Field(description=N_("The organisation's page in each language"))
-    updated_at: datetime.datetime = Field(description=N_("Last changed on the site"))
+    slug: str = Field(
+        description=gettext_noop("Its address, the same in every language"), examples=["tid"]
+    )
+    name: LocalisedText = Field(description=gettext_noop("Name"))
+    short_name: LocalisedText = Field(description=gettext_noop("Abbreviation"))
+    description: RichText = Field(description=gettext_noop("Description"))
+    website: LocalisedText = Field(description=gettext_noop("Website"))
+    address: LocalisedText = Field(description=gettext_noop("Address"))
+    phone: str | None = Field(description=gettext_noop("Telephone"))
+    fax: str | None = Field(description=gettext_noop("Fax"))
+    email: str | None = Field(description=gettext_noop("E-mail"))
+    url: LocalisedText = Field(description=gettext_noop("The organisation's page in each language"))
+    updated_at: datetime.datetime = Field(description=gettext_noop("Last changed on the site"))
 
 
 OrganisationPage = page_of(OrganisationOut, "OrganisationPage")

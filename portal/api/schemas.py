@@ -8,7 +8,7 @@ import datetime
 import re
 from typing import Annotated, Literal
 
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 from ninja import Field, Path, Schema
 from pydantic import BeforeValidator, WithJsonSchema, create_model
 
@@ -67,14 +67,14 @@ class ListParameters(Schema):
 
     lang: _optional(LanguagePrefix, {"type": "string", "enum": ["en", "tc", "sc"]}) = Field(
         None,
-        description=N_(
+        description=gettext_noop(
             "One language only: en (English), tc (Traditional Chinese) or sc (Simplified "
             "Chinese, converted from the Traditional text). Every language when absent."
         ),
     )
     updated_since: Moment = Field(
         None,
-        description=N_(
+        description=gettext_noop(
             "Only items published or changed after this moment (RFC 3339), and a list of the "
             "items removed from the site since then (`removed`), to keep a copy in step."
         ),
@@ -83,10 +83,12 @@ class ListParameters(Schema):
     cursor: _optional(str, {"type": "string", "pattern": r"^[0-9]{1,9}-[0-9]{1,19}$"}) = Field(
         None,
         pattern=r"^[0-9]{1,9}-[0-9]{1,19}$",
-        description=N_("Where the page starts: the value in the previous page's `next` link."),
+        description=gettext_noop(
+            "Where the page starts: the value in the previous page's `next` link."
+        ),
     )
     page_size: int = Field(
-        20, ge=1, le=MAX_PAGE_SIZE, description=N_("Items per page, at most 100.")
+        20, ge=1, le=MAX_PAGE_SIZE, description=gettext_noop("Items per page, at most 100.")
     )
 
     @property
@@ -108,7 +110,7 @@ KEYWORD = Field(
     None,
     max_length=MAX_QUERY_LENGTH,
     pattern=TYPED_TEXT,
-    description=N_("Words to look for, understood as the site's own search box does."),
+    description=gettext_noop("Words to look for, understood as the site's own search box does."),
 )
 Keyword = _optional(str, {"type": "string", "maxLength": MAX_QUERY_LENGTH, "pattern": TYPED_TEXT})
 
@@ -116,43 +118,48 @@ Keyword = _optional(str, {"type": "string", "maxLength": MAX_QUERY_LENGTH, "patt
 def slug_in_path(example: str):
     """The `{slug}` of a detail operation, with an example the documentation shows."""
     return Path(
-        ..., description=N_("The item's slug, as in its page's address"), examples=[example]
+        ...,
+        description=gettext_noop("The item's slug, as in its page's address"),
+        examples=[example],
     )
 
 
 class LocalisedText(Schema):
     """A text in each language asked for; null where it is not written in that language."""
 
-    en: str | None = Field(None, description=N_("English"))
-    tc: str | None = Field(None, description=N_("Traditional Chinese"))
+    en: str | None = Field(None, description=gettext_noop("English"))
+    tc: str | None = Field(None, description=gettext_noop("Traditional Chinese"))
     sc: str | None = Field(
-        None, description=N_("Simplified Chinese, converted from the Traditional Chinese text")
+        None,
+        description=gettext_noop("Simplified Chinese, converted from the Traditional Chinese text"),
     )
 
 
 class RichText(Schema):
-    html: LocalisedText = Field(description=N_("As on the page: HTML, sanitised"))
-    text: LocalisedText = Field(description=N_("The same as plain text, one line per paragraph"))
+    html: LocalisedText = Field(description=gettext_noop("As on the page: HTML, sanitised"))
+    text: LocalisedText = Field(
+        description=gettext_noop("The same as plain text, one line per paragraph")
+    )
 
 
 class Choice(Schema):
-    code: str = Field(description=N_("A fixed code, the same in every language"))
-    label: LocalisedText = Field(description=N_("What the site calls it"))
+    code: str = Field(description=gettext_noop("A fixed code, the same in every language"))
+    label: LocalisedText = Field(description=gettext_noop("What the site calls it"))
 
 
 class Reference(Schema):
-    slug: str = Field(description=N_("Its address on the site and in this API"))
-    name: LocalisedText
+    slug: str = Field(description=gettext_noop("Its address on the site and in this API"))
+    name: LocalisedText = Field(description=gettext_noop("Name"))
 
 
 class Removed(Schema):
-    slug: str = Field(description=N_("The slug the item had"))
-    removed_at: datetime.datetime = Field(description=N_("When it left the public site"))
+    slug: str = Field(description=gettext_noop("The slug the item had"))
+    removed_at: datetime.datetime = Field(description=gettext_noop("When it left the public site"))
 
 
 class ParameterProblem(Schema):
-    name: str = Field(description=N_("The query parameter"))
-    reason: str = Field(description=N_("What is wrong with its value"))
+    name: str = Field(description=gettext_noop("The query parameter"))
+    reason: str = Field(description=gettext_noop("What is wrong with its value"))
 
 
 class Problem(Schema):
@@ -172,21 +179,28 @@ def page_of(item: type[Schema], name: str) -> type[Schema]:
         name,
         __base__=Schema,
         __doc__=f"One page of {item.__name__} items.",
-        items=(list[item], Field(description=N_("This page's items, in the list's order"))),
-        total=(int, Field(description=N_("How many items the whole list has"))),
+        items=(
+            list[item],
+            Field(description=gettext_noop("This page's items, in the list's order")),
+        ),
+        total=(int, Field(description=gettext_noop("How many items the whole list has"))),
         next=(
             str | None,
-            Field(description=N_("The address of the next page; null on the last page")),
+            Field(description=gettext_noop("The address of the next page; null on the last page")),
         ),
         as_of=(
             datetime.datetime,
-            Field(description=N_("When the list was read: pass it as `updated_since` next time")),
+            Field(
+                description=gettext_noop(
+                    "When the list was read: pass it as `updated_since` next time"
+                )
+            ),
         ),
         removed=(
             list[Removed] | None,
             Field(
                 None,
-                description=N_(
+                description=gettext_noop(
                     "With `updated_since`, on the first page: items of this kind removed from "
                     "the site since then (unpublished, renamed or deleted), whatever the filters"
                 ),

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from . import downloads
 from .problems import INVALID_PARAMETER, PROBLEM_TYPE, problem_response
 from .registry import resources
 from .schemas import Problem
@@ -128,6 +129,7 @@ def http_error(request, error):
 
 for resource in resources():
     api.add_router(f"/{resource.name}/", resource.router, tags=[str(resource.title)])
+api.add_router("/downloads/", downloads.router, tags=["Downloads"])
 
 
 def operation_parameters(document: dict) -> dict[str, tuple[str, ...]]:
