@@ -41,7 +41,7 @@ def test_the_document_is_openapi_3_1_with_examples(client, db):
     assert detail["parameters"][0]["examples"] == ["sme-loan-guarantee-scheme"]
 
 
-def test_schemathesis_finds_no_failure(live_server, documented_content, settings):
+def test_schemathesis_finds_no_failure(live_server, documented_content, settings, tmp_path):
     settings.API_REQUESTS_PER_MINUTE = 10**9  # the run makes thousands of requests
     run = subprocess.run(
         [
@@ -49,7 +49,7 @@ def test_schemathesis_finds_no_failure(live_server, documented_content, settings
             "--url", live_server.url, "--checks", "all", "--max-examples", "25",
             "--seed", "1", "--no-color",
         ],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True, text=True, timeout=900, cwd=tmp_path,
     )  # fmt: skip
     print(run.stdout[-3000:])
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
