@@ -1,6 +1,8 @@
 """The open data page in every language: zero axe-core violations, no sideways scrolling on a
 320 px screen, and download links that give the files."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.browser.conftest import describe
@@ -31,5 +33,5 @@ def test_the_page_downloads_the_csv(some_content, page, live_server):
     page.goto(f"{live_server.url}/tc/open-data/")
     with page.expect_download() as download:
         page.get_by_role("link", name="資助計劃（CSV）").click()
-    content = open(download.value.path(), encoding="utf-8-sig").read()
+    content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "open-grant" in content and "資助計劃" in content
