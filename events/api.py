@@ -8,12 +8,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from portal.api import ApiResource, register_resource
 from portal.api.lists import list_page
 from portal.api.schemas import (
     Choice,
+    Data,
     Day,
     DetailParameters,
     ListParameters,
@@ -54,7 +55,7 @@ class EventListParameters(ListParameters):
     category: list[Event.Category] = Field([], description=gettext_noop("Categories (any of them)"))
 
 
-class EventOut(Schema):
+class EventOut(Data):
     """An event on the calendar: a seminar, trade fair, mission…"""
 
     slug: str = Field(description=gettext_noop("Its address, the same in every language"))

@@ -6,11 +6,12 @@ from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from portal.api import ApiResource, register_resource
 from portal.api.lists import list_page
 from portal.api.schemas import (
+    Data,
     DetailParameters,
     ListParameters,
     LocalisedText,
@@ -27,7 +28,7 @@ from .selectors import notice_list_public
 router = Router()
 
 
-class NoticeOut(Schema):
+class NoticeOut(Data):
     """One of TID's statements: the Important Notices (the terms of use), privacy, security…"""
 
     slug: str = Field(description=gettext_noop("Its address, the same in every language"))

@@ -13,13 +13,14 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from portal.api import ApiResource, register_resource
 from portal.api.lists import list_page
 from portal.api.schemas import (
     KEYWORD,
     Choice,
+    Data,
     DetailParameters,
     Keyword,
     ListParameters,
@@ -77,7 +78,7 @@ class SchemeListParameters(ListParameters, SchemeFilterParameters):
     pass
 
 
-class MaximumFunding(Schema):
+class MaximumFunding(Data):
     amount: int = Field(
         description=gettext_noop("The most a scheme gives or guarantees"), examples=[1000000]
     )
@@ -85,27 +86,27 @@ class MaximumFunding(Schema):
     note: LocalisedText = Field(description=gettext_noop("What the amount is, e.g. per enterprise"))
 
 
-class Contact(Schema):
+class Contact(Data):
     kind: Literal["phone", "fax", "email"] = Field(
         description=gettext_noop("Telephone, fax or e-mail")
     )
     value: str = Field(description=gettext_noop("The number or address"), examples=["2398 5129"])
 
 
-class Section(Schema):
+class Section(Data):
     anchor: str = Field(description=gettext_noop("The section's #fragment on the page"))
     heading: LocalisedText = Field(description=gettext_noop("Heading"))
     body: RichText = Field(description=gettext_noop("Text"))
 
 
-class Answer(Schema):
+class Answer(Data):
     value: str = Field(
         description=gettext_noop("The answer's code in the eligibility check's address")
     )
     label: LocalisedText = Field(description=gettext_noop("The answer"))
 
 
-class EligibilityRuleOut(Schema):
+class EligibilityRuleOut(Data):
     question: str | None = Field(
         description=gettext_noop(
             "The eligibility check's question key; null for a condition it cannot ask"
@@ -126,7 +127,7 @@ class EligibilityRuleOut(Schema):
     )
 
 
-class SchemeOut(Schema):
+class SchemeOut(Data):
     """A funding scheme, with what its page says."""
 
     slug: str = Field(

@@ -9,16 +9,15 @@ its bytes last changed, so it stays put while nothing in it does.
 
 import enum
 import hashlib
-import json
 import time
 
+import pydantic_core
 from django.conf import settings
 from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.http import http_date
 from django.utils.translation import gettext_noop, override
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router
 
 from portal.i18n import languages
 from portal.i18n.data import localised_label
@@ -27,27 +26,27 @@ from portal.pagecache.memo import memo_state
 
 from .paths import API_ROOT
 from .registry import resources
-from .schemas import LocalisedText
+from .schemas import Data, LocalisedText
 from .tables import CSV_SCHEMA, columns, csv_content, documented, table_csv
 
 router = Router()
 DICTIONARY = "data-dictionary"
 
 
-class DownloadLinks(Schema):
+class DownloadLinks(Data):
     json_url: str = Field(alias="json", description=gettext_noop("The file as JSON"))
     csv_url: str = Field(
         alias="csv", description=gettext_noop("The file as CSV, UTF-8 with a byte order mark")
     )
 
 
-class Dataset(Schema):
+class Dataset(Data):
     name: str = Field(description=gettext_noop("The file's name"), examples=["schemes"])
     title: LocalisedText
     files: DownloadLinks
 
 
-class DownloadIndex(Schema):
+class DownloadIndex(Data):
     datasets: list[Dataset] = Field(description=gettext_noop("Every published item of each kind"))
     dictionary: DownloadLinks = Field(description=gettext_noop("What each CSV column holds"))
     terms: str = Field(description=gettext_noop("The terms of use: our Important Notices"))
@@ -72,7 +71,7 @@ def download_index(request):
 
 
 def _json(data) -> bytes:
-    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).encode()
+    return pydantic_core.to_json(data, indent=1)  # as the API writes it
 
 
 def dictionary_rows() -> list[dict]:

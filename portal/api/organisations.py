@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from portal.i18n.data import PREFIXES, localised_rich_text, localised_text, localised_url
 from portal.models import Organisation
@@ -16,6 +16,7 @@ from portal.pagecache.memo import content_memo
 from .lists import list_page
 from .registry import ApiResource, register_resource
 from .schemas import (
+    Data,
     DetailParameters,
     ListParameters,
     LocalisedText,
@@ -27,7 +28,7 @@ from .schemas import (
 router = Router()
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(Data):
     """An administering body or organiser."""
 
     slug: str = Field(
