@@ -4,14 +4,13 @@ import datetime
 import decimal
 
 from django.conf import settings
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router
 
 from portal.api import ApiResource, register_resource
-from portal.api.lists import list_page
+from portal.api.lists import list_page, one_record
 from portal.api.schemas import (
     Choice,
     Data,
@@ -175,10 +174,7 @@ def event_detail(
     request, slug: str = slug_in_path("world-sme-expo-2002"), *, parameters: Query[DetailParameters]
 ):
     found = Event.objects.published().filter(slug=slug).values_list("pk", flat=True)
-    records = event_records(tuple(found[:1]), parameters.prefixes)
-    if not records:
-        raise Http404
-    return records[0]
+    return one_record(event_records, found, parameters.prefixes)
 
 
 register_resource(

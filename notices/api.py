@@ -3,13 +3,12 @@
 import datetime
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router
 
 from portal.api import ApiResource, register_resource
-from portal.api.lists import list_page
+from portal.api.lists import list_page, one_record
 from portal.api.schemas import (
     Data,
     DetailParameters,
@@ -91,10 +90,7 @@ def notice_detail(
     request, slug: str = slug_in_path("privacy-policy"), *, parameters: Query[DetailParameters]
 ):
     found = [notice.pk for notice in notice_list_public() if notice.slug == slug]
-    records = notice_records(tuple(found), parameters.prefixes)
-    if not records:
-        raise Http404
-    return records[0]
+    return one_record(notice_records, found, parameters.prefixes)
 
 
 register_resource(

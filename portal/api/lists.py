@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable, Sequence
 
 from django.conf import settings
+from django.http import Http404
 from django.utils import timezone
 
 from portal.pagecache.removals import removals_since
@@ -65,3 +66,11 @@ def list_page(
     page["total"] = len(pks)
     page["items"] = records(tuple(shown), parameters.prefixes) if shown else []
     return page
+
+
+def one_record(records, pks, prefixes: tuple[str, ...]) -> dict:
+    """The record of the item `pks` names (the first), for a detail operation; else a 404."""
+    found = records(tuple(pks[:1]), prefixes)
+    if not found:
+        raise Http404
+    return found[0]

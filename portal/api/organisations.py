@@ -4,7 +4,6 @@ that administer schemes and organise events (filter schemes and events by their 
 import datetime
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router
@@ -13,7 +12,7 @@ from portal.i18n.data import PREFIXES, localised_rich_text, localised_text, loca
 from portal.models import Organisation
 from portal.pagecache.memo import content_memo
 
-from .lists import list_page
+from .lists import list_page, one_record
 from .registry import ApiResource, register_resource
 from .schemas import (
     Data,
@@ -102,10 +101,7 @@ def organisation_detail(
     request, slug: str = slug_in_path("tid"), *, parameters: Query[DetailParameters]
 ):
     found = Organisation.objects.published().filter(slug=slug).values_list("pk", flat=True)
-    records = organisation_records(tuple(found[:1]), parameters.prefixes)
-    if not records:
-        raise Http404
-    return records[0]
+    return one_record(organisation_records, found, parameters.prefixes)
 
 
 def register_organisations() -> None:

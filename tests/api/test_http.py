@@ -2,6 +2,7 @@
 Cache-Control, CORS for GET, read-only methods and a per-address limit."""
 
 import pytest
+from django.db import OperationalError
 
 from tests.schemes.factories import make_scheme
 
@@ -81,3 +82,19 @@ def test_too_many_requests_from_one_address_get_429_with_retry_after(client, set
     other = client.get("/api/v1/notices/", REMOTE_ADDR="192.0.2.7")
     assert other.status_code == 200
     assert client.get("/en/notices/").status_code == 200  # pages are not limited
+
+
+@pytest.mark.parametrize(
+    ("error", "status"), [(OperationalError("database is down"), 503), (RuntimeError("bug"), 500)]
+)
+def test_failures_are_problems_too(client, monkeypatch, error, status):
+    def fail(parameters):
+        raise error
+
+    monkeypatch.setattr("schemes.api.scheme_matches", fail)
+    client.raise_request_exception = False
+    response = client.get("/api/v1/schemes/")
+    assert response.status_code == status
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["status"] == status
+    assert "no-store" in response["Cache-Control"]
