@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import describe
+from tests.browser.vnu import html_errors
 from tests.schemes.factories import make_scheme
 
 PREFIXES = ["en", "tc", "sc"]
@@ -35,3 +36,8 @@ def test_the_page_downloads_the_csv(some_content, page, live_server):
         page.get_by_role("link", name="資助計劃（CSV）").click()
     content = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "open-grant" in content and "資助計劃" in content
+
+
+def test_open_data_page_is_valid_html(some_content, client, tmp_path):
+    pages = {f"/{p}/open-data/": client.get(f"/{p}/open-data/").content.decode() for p in PREFIXES}
+    assert html_errors(pages, tmp_path) == {}
