@@ -26,7 +26,7 @@ from portal.api.schemas import (
 )
 from portal.i18n.data import (
     PREFIXES,
-    localised_label,
+    localised_choice,
     localised_rich_text,
     localised_text,
     localised_url,
@@ -94,10 +94,6 @@ class EventOut(Data):
 EventPage = page_of(EventOut, "EventPage")
 
 
-def _choice(choice, prefixes) -> dict:
-    return {"code": choice.value, "label": localised_label(choice.label, prefixes)}
-
-
 def event_record(event: Event, prefixes) -> dict:
     language = event.delivery_language
     return {
@@ -110,9 +106,9 @@ def event_record(event: Event, prefixes) -> dict:
         "starts_at": event.starts_at,
         "ends_at": event.ends_at,
         "all_day": event.all_day,
-        "date_precision": _choice(Event.Precision(event.date_precision), prefixes),
-        "category": _choice(Event.Category(event.category), prefixes),
-        "event_status": _choice(Event.EventStatus(event.event_status), prefixes),
+        "date_precision": localised_choice(Event.Precision(event.date_precision), prefixes),
+        "category": localised_choice(Event.Category(event.category), prefixes),
+        "event_status": localised_choice(Event.EventStatus(event.event_status), prefixes),
         "online_url": event.online_url or None,
         "organisers": [
             {"slug": organiser.slug, "name": localised_text(organiser, "name", prefixes)}
@@ -122,7 +118,7 @@ def event_record(event: Event, prefixes) -> dict:
         "fee_hkd": event.fee_hkd,
         "registration_url": event.registration_url or None,
         "registration_deadline": event.registration_deadline,
-        "delivery_language": _choice(Event.DeliveryLanguage(language), prefixes)
+        "delivery_language": localised_choice(Event.DeliveryLanguage(language), prefixes)
         if language
         else None,
         "url": localised_url(event.get_absolute_url(), settings.SITE_URL, prefixes),

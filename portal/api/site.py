@@ -16,7 +16,7 @@ from .registry import resources
 from .schemas import Problem
 
 
-class Utf8JSONRenderer(JSONRenderer):
+class PydanticJSONRenderer(JSONRenderer):
     """pydantic's own JSON writer (Rust): five times the json module's speed on a page of
     schemes; Chinese as written, not escaped."""
 
@@ -94,7 +94,7 @@ api = PortalApi(
     openapi_url="/openapi.json",
     docs_url=None,  # the documentation is the site's own open data page, in three languages
     urls_namespace="api",
-    renderer=Utf8JSONRenderer(),
+    renderer=PydanticJSONRenderer(),
 )
 
 

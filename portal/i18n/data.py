@@ -70,6 +70,11 @@ def localised_label(label, prefixes=PREFIXES) -> dict[str, str]:
     )
 
 
+def localised_choice(choice, prefixes=PREFIXES) -> dict:
+    """A coded value (a TextChoices member): its code and its label in each language."""
+    return {"code": choice.value, "label": localised_label(choice.label, prefixes)}
+
+
 def localised_url(path: str, site_url: str, prefixes=PREFIXES) -> dict[str, str]:
     """A page's absolute address in each language, from its path under any prefix."""
     return {
