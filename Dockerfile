@@ -15,6 +15,7 @@ ENV PATH=/venv/bin:$PATH \
     STATIC_ROOT=/app/var/static
 # Build-time values only: the real ones come from the environment at run time.
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py compilemessages --ignore=/venv
+RUN SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py bundle_css
 RUN SECRET_KEY=build-only ALLOWED_HOSTS=build.invalid python manage.py collectstatic --noinput
 
 FROM python:3.11-slim-bookworm
@@ -38,4 +39,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # 5 minutes: `python manage.py send_alerts` (a cron job, systemd timer or Kubernetes CronJob;
 # see README "E-mail alerts"). Safe to overlap or rerun: nothing is sent twice.
 # No gunicorn access log: the application writes one line per request without addresses.
-CMD ["sh", "-c", "exec gunicorn portal.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --error-logfile -"]
+# gunicorn.conf.py raises the request-line limit so long Chinese questions reach the site.
+CMD ["sh", "-c", "exec gunicorn portal.wsgi --config gunicorn.conf.py --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --error-logfile -"]

@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails, feeds and canonical addresses point here (portal.site).
+SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
@@ -36,13 +38,16 @@ browser-packages: system-packages
 	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) nodejs npm; } \
 		|| { echo "Please install Node.js and npm for pa11y."; exit 1; }
 
-# pa11y (npm) for the browser tests; it drives Debian's chromium, so puppeteer downloads none.
+# pa11y (npm) for the browser tests, which drives Debian's chromium, so puppeteer downloads
+# none; stylelint for make lint.
 node_modules/.package-lock.json: package-lock.json | browser-packages
 	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-# Compiled message catalogues are build output, rebuilt on every run and test.
+# Compiled message catalogues and the stylesheet (joined from static/css/parts/) are build
+# output, rebuilt on every run and test.
 messages: $(VENV)/.runtime-installed system-packages
 	$(MANAGE) compilemessages --ignore=$(VENV) --ignore=node_modules --verbosity 0
+	$(MANAGE) bundle_css
 
 # After changing interface strings: update the catalogues, then translate the new entries.
 # No source locations, so that parallel changes to the catalogue merge cleanly.
@@ -55,17 +60,21 @@ run: messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
-lint: $(VENV)/.test-installed
+# stylelint fails on a stylesheet that does not parse (an unclosed rule swallows the rest).
+STYLESHEETS := "static/css/parts/*.css" "static/css/print.css" "portal/static/portal/admin/*.css"
+lint: $(VENV)/.test-installed node_modules/.package-lock.json
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates
+	npx --no-install stylelint $(STYLESHEETS)
 
-format: $(VENV)/.test-installed
+format: $(VENV)/.test-installed node_modules/.package-lock.json
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml templates
+	npx --no-install stylelint --fix $(STYLESHEETS)
 
 test: $(VENV)/.test-installed browser-packages node_modules/.package-lock.json messages lint
 	$(BIN)/pytest

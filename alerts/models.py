@@ -99,3 +99,28 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.alert_id}/{self.change_id}: {self.outcome}"
+
+
+class AccessToken(models.Model):
+    """A link in an e-mail (confirm, manage, unsubscribe): a random token, shown only in that
+    e-mail and kept here only as its SHA-256, so neither the link nor this table reveals the
+    address, and a copy of the database cannot be used to make links."""
+
+    class Purpose(models.TextChoices):
+        CONFIRM = "confirm", _("Confirm a sign-up")
+        MANAGE = "manage", _("Manage or unsubscribe")
+
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    digest = models.CharField(max_length=64, unique=True)
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="tokens")
+    alert = models.ForeignKey(
+        Alert, on_delete=models.CASCADE, null=True, blank=True, related_name="tokens"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("link in an e-mail")
+        verbose_name_plural = _("links in e-mails")
+
+    def __str__(self):
+        return f"{self.purpose} {self.pk}"

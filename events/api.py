@@ -3,7 +3,6 @@
 import datetime
 import decimal
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
@@ -121,7 +120,7 @@ def event_record(event: Event, prefixes) -> dict:
         "delivery_language": localised_choice(Event.DeliveryLanguage(language), prefixes)
         if language
         else None,
-        "url": localised_url(event.get_absolute_url(), settings.SITE_URL, prefixes),
+        "url": localised_url(event.get_absolute_url(), prefixes),
         "updated_at": event.updated_at,
     }
 

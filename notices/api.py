@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router
@@ -57,7 +56,7 @@ def notice_record(notice: Notice, prefixes) -> dict:
         "enquiry_email": notice.enquiry_email or None,
         "closing_text": localised_rich_text(notice, "closing_text", prefixes),
         "last_revised": notice.last_revised,
-        "url": localised_url(notice.get_absolute_url(), settings.SITE_URL, prefixes),
+        "url": localised_url(notice.get_absolute_url(), prefixes),
         "updated_at": notice.updated_at,
     }
 

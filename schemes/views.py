@@ -3,6 +3,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.i18n.context import page_language
 from portal.preview import PreviewMixin
+from portal.site import absolute_url
 
 from . import finder
 from .comparison import scheme_comparison
@@ -61,7 +62,7 @@ class SchemeDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         scheme = self.object
-        canonical_url = self.request.build_absolute_uri(scheme.get_absolute_url())
+        canonical_url = absolute_url(scheme.get_absolute_url())
         contacts = {kind: [] for kind in ("phone", "fax", "email")}
         for contact in scheme.contacts.all():
             contacts[contact.kind].append(contact)

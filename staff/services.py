@@ -18,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.audit import Action, audit_record
+from portal.site import absolute_url
 from staff.models import StaffProfile
 
 RECOVERY_CODE_COUNT = 10
@@ -92,7 +93,7 @@ def second_factor_reset_notify(*, user, by, request) -> None:
         context = {
             "user": user,
             "by": by,
-            "sign_in_url": request.build_absolute_uri(reverse("admin:login")),
+            "sign_in_url": absolute_url(reverse("admin:login")),
         }
         body = render_to_string("staff/email/second_factor_reset.txt", context)
     send_mail(subject, body, None, [user.email])

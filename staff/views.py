@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import logout
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -85,11 +85,16 @@ class EnrolView(StaffAccountMixin, FormView):
 
 
 class QRCodeView(LoginRequiredMixin, View):
-    """The pending key as a QR code image: SVG, no script or style in it."""
+    """The pending key as a QR code image: SVG, no script or style in it; only while the
+    account has no second factor."""
 
     login_url = reverse_lazy("admin:login")
 
     def get(self, request):
+        # An account already set up never gets a new key: a stolen password alone must not be
+        # enough to add the attacker's authenticator.
+        if services.has_second_factor(request.user):
+            raise Http404
         device = services.totp_device_pending(request.user)
         svg = io.BytesIO()
         segno.make(device.config_url, error="m").save(

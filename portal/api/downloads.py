@@ -23,6 +23,7 @@ from portal.i18n import languages
 from portal.i18n.data import localised_label
 from portal.i18n.simplified import current_converter
 from portal.pagecache.memo import memo_state
+from portal.site import absolute_url
 
 from .paths import API_ROOT
 from .registry import resources
@@ -53,7 +54,7 @@ class DownloadIndex(Data):
 
 
 def _links(name: str) -> dict:
-    base = f"{settings.SITE_URL}{API_ROOT}downloads/{name}"
+    base = absolute_url(f"{API_ROOT}downloads/{name}")
     return {"json": f"{base}.json", "csv": f"{base}.csv"}
 
 
@@ -66,7 +67,7 @@ def download_index(request):
             for r in resources()
         ],
         "dictionary": _links(DICTIONARY),
-        "terms": f"{settings.SITE_URL}/en/open-data/#terms",
+        "terms": _terms_url(),
     }
 
 
@@ -107,7 +108,7 @@ def _build(name: str, extension: str) -> bytes:
 
 
 def _terms_url() -> str:
-    return f"{settings.SITE_URL}/en/open-data/#terms"
+    return absolute_url("/en/open-data/#terms")
 
 
 def download_file(name: str, extension: str) -> dict:

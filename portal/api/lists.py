@@ -10,11 +10,11 @@ left the list does the next page start at its old position.
 import datetime
 from collections.abc import Callable, Sequence
 
-from django.conf import settings
 from django.http import Http404
 from django.utils import timezone
 
 from portal.pagecache.removals import removals_since
+from portal.site import absolute_url
 
 from .schemas import ListParameters
 
@@ -36,7 +36,7 @@ def _start(pks: Sequence[int], cursor: str | None) -> int:
 def _next_url(request, cursor: str) -> str:
     params = request.GET.copy()
     params["cursor"] = cursor
-    return f"{settings.SITE_URL}{request.path}?{params.urlencode()}"
+    return absolute_url(f"{request.path}?{params.urlencode()}")
 
 
 def list_page(

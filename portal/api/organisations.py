@@ -3,7 +3,6 @@ that administer schemes and organise events (filter schemes and events by their 
 
 import datetime
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from ninja import Field, Query, Router
@@ -59,7 +58,7 @@ def organisation_record(organisation: Organisation, prefixes) -> dict:
         "phone": organisation.phone or None,
         "fax": organisation.fax or None,
         "email": organisation.email or None,
-        "url": localised_url(organisation.get_absolute_url(), settings.SITE_URL, prefixes),
+        "url": localised_url(organisation.get_absolute_url(), prefixes),
         "updated_at": organisation.updated_at,
     }
 

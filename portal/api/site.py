@@ -4,11 +4,12 @@ Built once, when the URLconf is loaded, from the resources apps registered.
 """
 
 import pydantic_core
-from django.conf import settings
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
+
+from portal.site import absolute_url, site_origin
 
 from . import downloads
 from .problems import INVALID_PARAMETER, PROBLEM_TYPE, problem_response
@@ -45,11 +46,9 @@ def _header(description: str) -> dict:
 class PortalApi(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        document["servers"] = [{"url": settings.SITE_URL}]
-        document["info"]["description"] = DESCRIPTION.format(
-            docs=f"{settings.SITE_URL}/en/open-data/"
-        )
-        document["info"]["termsOfService"] = f"{settings.SITE_URL}/en/notices/"
+        document["servers"] = [{"url": site_origin()}]
+        document["info"]["description"] = DESCRIPTION.format(docs=absolute_url("/en/open-data/"))
+        document["info"]["termsOfService"] = absolute_url("/en/notices/")
         problem = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
         document["components"]["schemas"].update({**problem.pop("$defs", {}), "Problem": problem})
         for path, operations in document["paths"].items():

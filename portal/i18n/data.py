@@ -11,6 +11,7 @@ from django.utils import translation
 from modeltranslation.utils import build_localized_fieldname
 
 from portal.richtext import as_plain_text, sanitize_html
+from portal.site import absolute_url
 
 from . import languages
 from .conversion import PLAIN, convert_html
@@ -75,9 +76,9 @@ def localised_choice(choice, prefixes=PREFIXES) -> dict:
     return {"code": choice.value, "label": localised_label(choice.label, prefixes)}
 
 
-def localised_url(path: str, site_url: str, prefixes=PREFIXES) -> dict[str, str]:
+def localised_url(path: str, prefixes=PREFIXES) -> dict[str, str]:
     """A page's absolute address in each language, from its path under any prefix."""
     return {
-        prefix: site_url + path_in_language(path, languages.BY_PREFIX[prefix])
+        prefix: absolute_url(path_in_language(path, languages.BY_PREFIX[prefix]))
         for prefix in prefixes
     }

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 
@@ -76,7 +75,7 @@ def scheme_record(scheme: Scheme, prefixes, *, today: datetime.date) -> dict:
             for section in scheme.sections.all()
         ],
         "eligibility_rules": [_rule(rule, prefixes) for rule in scheme.eligibility_rules.all()],
-        "url": localised_url(scheme.get_absolute_url(), settings.SITE_URL, prefixes),
+        "url": localised_url(scheme.get_absolute_url(), prefixes),
         "information_as_at": scheme.information_as_at,
         "last_reviewed": scheme.last_reviewed,
         "updated_at": scheme.updated_at,

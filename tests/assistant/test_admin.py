@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assistant.models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
+from assistant.services import question_log
+from portal.i18n.languages import BY_PREFIX
 from portal.roles import EDITOR
 from tests.assistant.factories import make_answer
 from tests.portal.factories import make_staff, sign_in
@@ -13,7 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _log(text, language="en"):
-    return LoggedQuestion.objects.create(text=text, language=language, outcome="no-match")
+    question_log(text=text, language=BY_PREFIX[language], outcome="no-match")
+    return LoggedQuestion.objects.get(text=text)
 
 
 def test_questions_are_grouped_by_similarity_with_counts(client):
@@ -58,10 +61,13 @@ def test_editors_edit_curated_answers_in_the_content_admin(client):
     assert b"/en/assistant/answers/" in response.content  # preview links
 
 
-def test_questions_older_than_90_days_are_deleted():
+def test_questions_last_asked_over_90_days_ago_are_deleted():
     old, new = _log("old question"), _log("new question")
-    LoggedQuestion.objects.filter(pk=old.pk).update(
+    LoggedQuestion.objects.filter(pk__in=[old.pk, new.pk]).update(
         asked_at=timezone.now() - datetime.timedelta(days=91)
+    )
+    LoggedQuestion.objects.filter(pk=old.pk).update(
+        last_asked_at=timezone.now() - datetime.timedelta(days=91)
     )
     call_command("assistant_purge_questions", verbosity=0)
     assert list(LoggedQuestion.objects.values_list("text", flat=True)) == [new.text]
