@@ -116,11 +116,14 @@ Keyword = _optional(str, {"type": "string", "maxLength": MAX_QUERY_LENGTH, "patt
 
 
 def slug_in_path(example: str):
-    """The `{slug}` of a detail operation, with an example the documentation shows."""
+    """The `{slug}` of a detail operation, with an example the documentation shows. Slugs are
+    letters, digits, hyphens and underscores: anything else is a 400 naming the parameter."""
     return Path(
         ...,
         description=gettext_noop("The item's slug, as in its page's address"),
         examples=[example],
+        pattern=SLUG,
+        max_length=100,
     )
 
 

@@ -132,3 +132,10 @@ def test_a_cursor_whose_item_left_starts_where_it_stood(client):
     schemes["d"].delete()
     second = client.get(first["next"].removeprefix("http://127.0.0.1:8000")).json()
     assert [item["slug"] for item in second["items"]] == ["f", "h"]
+
+
+def test_a_slug_that_cannot_be_one_is_a_bad_parameter(client):
+    response = client.get("/api/v1/schemes/n%C3%B1o/")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["name"] == "slug"
+    assert client.get("/api/v1/schemes/no-such-scheme/").status_code == 404
