@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('portal', '0008_review_dates'),
+        ('portal', '0010_review_dates'),
     ]
 
     operations = [

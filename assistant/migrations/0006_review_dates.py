@@ -13,7 +13,7 @@ def fill_next_review(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assistant', '0004_spent_feedback_tokens'),
+        ('assistant', '0005_merge_colloquial_phrases_feedback_tokens'),
     ]
 
     operations = [

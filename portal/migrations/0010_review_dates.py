@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('portal', '0007_publishing_workflow'),
+        ('portal', '0009_content_removal'),
     ]
 
     operations = [
