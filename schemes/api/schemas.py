@@ -41,12 +41,15 @@ class SchemeFilterParameters(DetailParameters):
             "Statuses today in Hong Kong (any of them); every status when absent"
         ),
     )
-    sort: Literal[SchemeSort.NAME, SchemeSort.CLOSING, SchemeSort.FUNDING] = Field(
-        SchemeSort.NAME,
-        description=gettext_noop(
-            "name; closing (soonest first, then those without a closing date); funding "
-            "(highest first). The name is the English one, or the Chinese one with lang=tc|sc."
-        ),
+    sort: Literal[SchemeSort.NAME, SchemeSort.RELEVANCE, SchemeSort.CLOSING, SchemeSort.FUNDING] = (
+        Field(
+            SchemeSort.NAME,
+            description=gettext_noop(
+                "name; relevance (the finder's best match first for the keyword q, else by name); "
+                "closing (soonest first, then those without a closing date); funding (highest "
+                "first). The name is the English one, or the Chinese one with lang=tc|sc."
+            ),
+        )
     )
 
 
