@@ -16,9 +16,8 @@ from portal.linkcheck.models import Link, LinkUse
 from portal.linkcheck.services import links_check_soon
 from portal.publishing.snapshots import Snapshot
 from portal.roles import EDITOR, PUBLISHER
-from staff.services import staff_language_set
 from tests.portal.admin_forms import form_data
-from tests.portal.factories import make_organisation, make_staff, sign_in
+from tests.portal.factories import make_organisation, make_staff, sign_in, staff_client
 from tests.portal.linkserver import link_site
 from tests.schemes.factories import add_section, make_scheme
 
@@ -29,14 +28,6 @@ pytestmark = pytest.mark.django_db
 def site():
     with link_site() as site:
         yield site
-
-
-def staff_client(role, language="en"):
-    user = make_staff(role=role)
-    staff_language_set(user=user, language=language)
-    client = Client()
-    sign_in(client, user)
-    return client
 
 
 def scheme_linking_to(site, *, status="published"):
@@ -115,7 +106,7 @@ def test_unpublished_items_drop_out_of_the_uses(site):
 
 def test_publishing_records_the_uses_at_once(site):
     scheme = make_scheme(status="draft", website=site.url("/ok/new"))
-    client = staff_client(PUBLISHER)
+    client = staff_client(role=PUBLISHER)
     client.post(
         reverse("admin:schemes_scheme_changelist"),
         {"action": "publish_selected", "_selected_action": [scheme.pk]},
@@ -125,7 +116,7 @@ def test_publishing_records_the_uses_at_once(site):
 
 def test_a_draft_marked_ready_for_review_has_its_links_checked(site):
     scheme = scheme_linking_to(site, status="draft")
-    editor = staff_client(EDITOR)
+    editor = staff_client(role=EDITOR)
     url = reverse("admin:schemes_scheme_publishing", args=[scheme.pk])
     editor.post(url, {"action": "ready", "note": ""})
     assert Link.objects.get(url=site.url("/missing")).broken
@@ -148,10 +139,10 @@ def test_the_publisher_sees_the_broken_links_before_publishing(
     site, language, heading, problem, where
 ):
     scheme = scheme_linking_to(site, status="draft")
-    staff_client(EDITOR).post(
+    staff_client(role=EDITOR).post(
         reverse("admin:schemes_scheme_publishing", args=[scheme.pk]), {"action": "ready"}
     )
-    response = staff_client(PUBLISHER, language).get(
+    response = staff_client(role=PUBLISHER, language=language).get(
         reverse("admin:schemes_scheme_publishing", args=[scheme.pk])
     )
     page = response.content.decode()
@@ -162,7 +153,7 @@ def test_the_publisher_sees_the_broken_links_before_publishing(
 
 def test_pending_changes_are_what_the_publishing_page_checks(site):
     scheme = make_scheme(website=site.url("/ok/live"))
-    editor = staff_client(EDITOR)
+    editor = staff_client(role=EDITOR)
     change = reverse("admin:schemes_scheme_change", args=[scheme.pk])
     data = form_data(editor.get(change))
     data["website_en"] = site.url("/missing")
@@ -204,7 +195,7 @@ def test_staff_see_broken_links_newest_failure_first_with_the_pages_using_them(
         call_command("check_links", stdout=io.StringIO())
     scheme_linking_to(site)  # its /missing fails from today
     call_command("check_links", stdout=io.StringIO())
-    response = staff_client(role, language).get(
+    response = staff_client(role=role, language=language).get(
         reverse("admin:portal_link_changelist") + "?state=broken"
     )
     assert response.status_code == 200
@@ -225,7 +216,7 @@ def test_nobody_changes_the_results_in_the_admin(site):
     make_scheme(website=site.url("/missing"))
     call_command("check_links", stdout=io.StringIO())
     link = Link.objects.get()
-    client = staff_client(PUBLISHER)
+    client = staff_client(role=PUBLISHER)
     response = client.post(reverse("admin:portal_link_change", args=[link.pk]), {"url": "x"})
     assert response.status_code == 403
     assert client.post(reverse("admin:portal_link_delete", args=[link.pk])).status_code == 403

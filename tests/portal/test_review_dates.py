@@ -6,17 +6,15 @@ import datetime
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
-from django.test import Client
 from django.urls import reverse
 
 from notices.models import Notice
 from portal.models import AuditEntry, PublishingStep
 from portal.reviewdates.services import months_after
 from portal.roles import EDITOR, PUBLISHER
-from staff.services import staff_language_set
 from tests.notices.factories import make_notice
 from tests.portal.admin_forms import action_form_data, form_data
-from tests.portal.factories import make_organisation, make_staff, sign_in
+from tests.portal.factories import make_organisation, staff_client
 from tests.schemes.factories import make_scheme
 
 pytestmark = pytest.mark.django_db
@@ -28,14 +26,6 @@ NOW = datetime.datetime(2026, 12, 7, 10, 0, tzinfo=datetime.UTC)
 def today():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-def staff_client(role, language="en"):
-    user = make_staff(role=role)
-    staff_language_set(user=user, language=language)
-    client = Client()
-    sign_in(client, user)
-    return client
 
 
 def change_url(item):
@@ -80,7 +70,7 @@ def test_months_after_keeps_the_day_or_takes_the_months_last(day, months, expect
 def test_publishing_sets_the_next_review_by_kind(make, due):
     item = make()
     assert item.next_review is None
-    publish_from_list(staff_client(PUBLISHER), item)
+    publish_from_list(staff_client(role=PUBLISHER), item)
     item.refresh_from_db()
     assert (item.status, item.next_review, item.last_reviewed) == ("published", due, None)
 
@@ -89,7 +79,7 @@ def test_the_default_period_and_each_kinds_come_from_settings(settings):
     settings.CONTENT_REVIEW_MONTHS = {"schemes.scheme": 3}
     settings.CONTENT_REVIEW_DEFAULT_MONTHS = 2
     scheme, organisation = make_scheme(status="draft"), make_organisation(status="draft")
-    client = staff_client(PUBLISHER)
+    client = staff_client(role=PUBLISHER)
     publish_from_list(client, scheme)
     publish_from_list(client, organisation)
     scheme.refresh_from_db()
@@ -100,7 +90,7 @@ def test_the_default_period_and_each_kinds_come_from_settings(settings):
 
 def test_a_publishers_change_to_a_live_item_keeps_its_review_date():
     scheme = make_scheme(next_review=datetime.date(2027, 1, 1))
-    client = staff_client(PUBLISHER)
+    client = staff_client(role=PUBLISHER)
     data = form_data(client.get(change_url(scheme)))
     data["summary_en"] = "Changed."
     assert client.post(change_url(scheme), data).status_code == 302
@@ -117,7 +107,7 @@ def test_a_publishers_change_to_a_live_item_keeps_its_review_date():
 )
 def test_a_publisher_marks_an_item_reviewed_with_the_button(language, message):
     scheme = make_scheme(last_reviewed=datetime.date(2019, 9, 27))
-    client = staff_client(PUBLISHER, language)
+    client = staff_client(role=PUBLISHER, language=language)
     page = client.get(change_url(scheme)).content.decode()
     assert f'action="{reviewed_url(scheme)}"' in page and 'form="mark-reviewed-form"' in page
     response = client.post(reviewed_url(scheme), follow=True)
@@ -133,14 +123,14 @@ def test_marking_reviewed_does_not_count_as_an_edit():
     """No version, no new "last modified": a colleague's open form still saves."""
     scheme = make_scheme()
     updated_at = scheme.updated_at
-    staff_client(PUBLISHER).post(reviewed_url(scheme))
+    staff_client(role=PUBLISHER).post(reviewed_url(scheme))
     scheme.refresh_from_db()
     assert scheme.updated_at == updated_at
 
 
 def test_a_publisher_marks_several_reviewed_from_the_list_but_not_drafts():
     live, draft = make_scheme(), make_scheme(status="draft", last_reviewed=None)
-    response = staff_client(PUBLISHER).post(
+    response = staff_client(role=PUBLISHER).post(
         reverse("admin:schemes_scheme_changelist"),
         {"action": "mark_reviewed", "_selected_action": [live.pk, draft.pk]},
         follow=True,
@@ -153,7 +143,7 @@ def test_a_publisher_marks_several_reviewed_from_the_list_but_not_drafts():
 
 def test_an_editor_cannot_mark_reviewed_by_any_route():
     scheme = make_scheme(last_reviewed=datetime.date(2019, 9, 27))
-    editor = staff_client(EDITOR)
+    editor = staff_client(role=EDITOR)
     page = editor.get(change_url(scheme)).content.decode()
     assert "mark-reviewed-form" not in page
     changelist = editor.get(reverse("admin:schemes_scheme_changelist")).content.decode()
@@ -171,7 +161,7 @@ def test_an_editor_cannot_mark_reviewed_by_any_route():
 
 def test_editors_see_the_review_dates_but_cannot_type_them():
     scheme = make_scheme(last_reviewed=datetime.date(2019, 9, 27), next_review=TODAY)
-    editor = staff_client(EDITOR)
+    editor = staff_client(role=EDITOR)
     response = editor.get(change_url(scheme))
     assert "27 September 2019" in response.content.decode()
     data = form_data(response)
@@ -184,7 +174,7 @@ def test_editors_see_the_review_dates_but_cannot_type_them():
 
 def test_publishing_an_editors_changes_keeps_a_review_made_meanwhile():
     scheme = make_scheme(last_reviewed=datetime.date(2019, 9, 27))
-    editor, publisher = staff_client(EDITOR), staff_client(PUBLISHER)
+    editor, publisher = staff_client(role=EDITOR), staff_client(role=PUBLISHER)
     data = form_data(editor.get(change_url(scheme)))
     data["summary_en"] = "Edited."
     editor.post(change_url(scheme), data)
@@ -202,7 +192,7 @@ def test_restoring_an_older_version_keeps_the_review_dates():
     scheme = make_scheme(summary_en="Old text.", last_reviewed=datetime.date(2019, 9, 27))
     with reversion.create_revision():
         scheme.save()
-    publisher = staff_client(PUBLISHER)
+    publisher = staff_client(role=PUBLISHER)
     publisher.post(reviewed_url(scheme))
     version = Version.objects.get_for_object(scheme).first()
     url = reverse("admin:schemes_scheme_revision", args=[scheme.pk, version.pk])
@@ -220,7 +210,7 @@ def test_the_admin_home_lists_what_is_overdue(role, language, heading):
     make_scheme(name_en="Old scheme", name_zh_hant="舊計劃", next_review=datetime.date(2020, 3, 27))
     make_scheme(name_en="Fresh scheme", next_review=datetime.date(2027, 3, 1))
     make_scheme(name_en="Draft scheme", status="draft", next_review=datetime.date(2020, 1, 1))
-    page = staff_client(role, language).get(reverse("admin:index")).content.decode()
+    page = staff_client(role=role, language=language).get(reverse("admin:index")).content.decode()
     assert heading in page
     assert ("Old scheme" if language == "en" else "舊計劃") in page
     assert "Fresh scheme" not in page and "Draft scheme" not in page
@@ -229,7 +219,7 @@ def test_the_admin_home_lists_what_is_overdue(role, language, heading):
 def test_the_list_filters_overdue_items():
     old = make_scheme(next_review=datetime.date(2020, 3, 27))
     make_scheme(next_review=datetime.date(2027, 3, 1))
-    response = staff_client(EDITOR).get(
+    response = staff_client(role=EDITOR).get(
         reverse("admin:schemes_scheme_changelist") + "?review_due=overdue"
     )
     assert list(response.context["cl"].result_list) == [old]

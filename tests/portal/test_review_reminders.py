@@ -11,10 +11,9 @@ from django.core.management import CommandError, call_command
 
 from portal.models import ReviewReminder
 from portal.roles import EDITOR, PUBLISHER
-from staff.services import staff_language_set
 from tests.alerts.smtp import free_port, smtp_server, text_of, use_smtp
 from tests.notices.factories import make_notice
-from tests.portal.factories import make_staff
+from tests.portal.factories import make_colleague
 from tests.schemes.factories import make_scheme
 
 pytestmark = pytest.mark.django_db
@@ -28,19 +27,11 @@ def mailbox(settings):
         yield mailbox
 
 
-def colleague(role, username, language="en"):
-    user = make_staff(role=role, username=username)
-    user.email = f"{username}@tid.gov.hk"
-    user.save()
-    staff_language_set(user=user, language=language)
-    return user
-
-
 @pytest.fixture
 def team():
-    colleague(PUBLISHER, "chan")
-    colleague(PUBLISHER, "lee", language="zh-hant")
-    colleague(EDITOR, "wong")
+    make_colleague(role=PUBLISHER, username="chan")
+    make_colleague(role=PUBLISHER, username="lee", language="zh-hant")
+    make_colleague(role=EDITOR, username="wong")
 
 
 @pytest.fixture
@@ -114,7 +105,7 @@ def test_nothing_due_sends_nothing(mailbox, team):
 
 
 def test_with_no_publisher_to_tell_the_command_fails(mailbox, content):
-    colleague(EDITOR, "wong")
+    make_colleague(role=EDITOR, username="wong")
     User.objects.filter(username="wong").update(email="wong@tid.gov.hk")
     with pytest.raises(CommandError, match="no content publisher"):
         remind()
