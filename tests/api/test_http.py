@@ -6,7 +6,7 @@ from django.db import OperationalError
 
 from tests.schemes.factories import make_scheme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whole_fresh_window")]
 
 
 def test_an_unchanged_list_answers_304_and_a_change_shows_at_once(client):

@@ -10,7 +10,7 @@ from tests.conftest import PREFIXES
 from tests.portal.factories import make_staff, sign_in
 from tests.schemes.factories import make_scheme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whole_fresh_window")]
 
 
 def cache_state(response) -> str | None:

@@ -9,7 +9,7 @@ from portal.site import absolute_url, site_domain, site_netloc
 from tests.events.factories import make_event
 from tests.schemes.factories import make_scheme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("whole_fresh_window")]
 
 ODD_HOST = "localhost:6666"  # in ALLOWED_HOSTS: any port passes
 
