@@ -23,3 +23,12 @@ class PortalConfig(AppConfig):
         from portal.pagecache.generation import connect_content_signals
 
         connect_content_signals()
+
+        from portal.linkcheck.services import link_uses_on_live, links_on_ready_for_review
+        from portal.publishing.reviews import review_ready_listen
+        from portal.reviewdates.services import review_dates_on_live
+        from portal.services import content_live_listen
+
+        content_live_listen(review_dates_on_live)
+        content_live_listen(link_uses_on_live)
+        review_ready_listen(links_on_ready_for_review)

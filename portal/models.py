@@ -69,6 +69,9 @@ class Publishable(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last modified"), auto_now=True)
     updated_by = last_modified_by_field()
+    # Set by publishing and by a publisher's "Mark reviewed" (portal.reviewdates), never typed.
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True, editable=False)
+    next_review = models.DateField(_("next review"), null=True, blank=True, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 
@@ -155,6 +158,7 @@ class AuditEntry(models.Model):
         SENT_BACK = "sent-back", _("Sent back with a note")
         CHANGES_PUBLISHED = "changes-published", _("Published changes waiting for a publisher")
         CHANGES_DISCARDED = "changes-discarded", _("Discarded changes waiting for a publisher")
+        REVIEWED = "reviewed", _("Marked reviewed")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -219,5 +223,8 @@ class ContentRemoval(models.Model):
         return f"{self.model} {self.slug}"
 
 
-# The publishing workflow's records live in their own module; imported here so Django finds them.
+# The publishing workflow's, review dates' and link checks' records live in their own modules;
+# imported here so Django finds them.
+from portal.linkcheck.models import Link, LinkUse  # noqa: E402, F401
 from portal.publishing.models import PendingRevision, PublishingStep, ReviewRequest  # noqa: E402, F401
+from portal.reviewdates.models import ReviewReminder  # noqa: E402, F401

@@ -27,6 +27,9 @@ EXTRA_CONTENT_MODELS = (
     "schemes.EligibilityRule",
 )
 
+# What staff read but nobody edits: the outside links' last results (portal.linkcheck).
+VIEW_ONLY_MODELS = ("portal.Link",)
+
 
 def content_models() -> list:
     publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
@@ -64,6 +67,10 @@ def role_permissions(using: str = DEFAULT_DB_ALIAS) -> dict[str, list[Permission
         editor += [_permission(model, action, using) for action in editor_actions]
         publisher += [_permission(model, action, using) for action in ("add", "change", "view")]
         publisher.append(_permission(model, "delete", using))
+    for label in VIEW_ONLY_MODELS:
+        view = _permission(apps.get_model(label), "view", using)
+        editor.append(view)
+        publisher.append(view)
     app_label, codename = PUBLISH_PERMISSION.split(".")
     publisher.append(
         Permission.objects.using(using).get(content_type__app_label=app_label, codename=codename)

@@ -1,8 +1,14 @@
 """Read-only questions about content that the admin and the public views share."""
 
+from django.apps import apps
 from django.utils.text import capfirst
 
 from portal.models import Publishable
+
+
+def publishable_models() -> list:
+    """Every kind of content item: organisations, schemes, events, notices, curated answers."""
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
 def objects_using(instance) -> list:

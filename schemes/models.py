@@ -115,7 +115,6 @@ class Scheme(Publishable):
         _("applications close"), null=True, blank=True, help_text=_("Empty for rolling schemes.")
     )
     information_as_at = models.DateField(_("information as at"))
-    last_reviewed = models.DateField(_("last reviewed"))
     # Derived by services.scheme_refresh_search; search keys, not for display.
     search_en = models.TextField(editable=False, blank=True, default="")
     search_zh = models.TextField(editable=False, blank=True, default="")

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.admin.audit import AuditEntryAdmin
 from portal.admin.content import ContentAdmin
 from portal.admin.forms import ContentAdminForm
+from portal.admin.links import LinkAdmin
 from portal.admin.organisations import OrganisationAdmin
 from portal.admin.overrides import ConversionOverrideAdmin
 
@@ -19,5 +20,6 @@ __all__ = [
     "ContentAdmin",
     "ContentAdminForm",
     "ConversionOverrideAdmin",
+    "LinkAdmin",
     "OrganisationAdmin",
 ]

@@ -23,6 +23,7 @@ from portal.admin.forms import ContentAdminForm, NoLostEditsAdminMixin
 from portal.admin.history import VersionChangesMixin
 from portal.admin.publishing import PendingChangesMixin
 from portal.admin.review import PublishingPageMixin
+from portal.admin.reviewdates import ReviewDatesMixin, ReviewDueFilter
 from portal.alerts import alert_source_for
 from portal.audit import Action, audit_record_each
 from portal.changes import LANGUAGE_NAMES
@@ -39,6 +40,7 @@ ALERT_FIELDS = ("significant_change", "change_summary_en", "change_summary_zh_ha
 
 
 class ContentAdmin(
+    ReviewDatesMixin,
     RecordDeletionsMixin,
     PendingChangesMixin,
     PublishingPageMixin,
@@ -49,11 +51,19 @@ class ContentAdmin(
 ):
     form = ContentAdminForm
     change_form_template = "admin/portal/content_change_form.html"
-    list_display = ("__str__", "status", "live_now", "review_state", "updated_at", "updated_by")
-    list_filter = ("status", LiveFilter, ReviewFilter, "updated_at")
+    list_display = (
+        "__str__",
+        "status",
+        "live_now",
+        "review_state",
+        "next_review",
+        "updated_at",
+        "updated_by",
+    )
+    list_filter = ("status", LiveFilter, ReviewFilter, ReviewDueFilter, "updated_at")
     list_select_related = ("updated_by",)
     date_hierarchy = None
-    actions = ["publish_selected", "unpublish_selected"]
+    actions = ["publish_selected", "unpublish_selected", "mark_reviewed"]
     # "tid.gov.hk" typed without a scheme means https, as Django 6 will assume anyway.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
@@ -129,6 +139,9 @@ class ContentAdmin(
             preview_links=preview_links(obj) if obj is not None and obj.pk else [],
             languages_note=True,
             publishing=self.publishing_status(request, obj) if obj is not None and obj.pk else None,
+            review_dates=self.review_dates_context(request, obj)
+            if obj is not None and obj.pk
+            else None,
         )
         # The editor's import map is inline; the CSP nonce lets exactly that script run.
         media = context.get("media")

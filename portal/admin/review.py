@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from portal.admin.forms import ACTION_FORMS
 from portal.alerts import alert_source_for
 from portal.changes import snapshot_changes
+from portal.linkcheck.selectors import links_report
 from portal.preview import preview_links
 from portal.publishing import reviews, services
 from portal.publishing.snapshots import Snapshot, SnapshotConflict
@@ -171,6 +172,7 @@ class PublishingPageMixin:
     def publishing_page(self, request, item, forms_, status=200):
         pending = services.pending_of(item)
         changes, pending_preview = None, []
+        after = Snapshot.of(item)
         if pending is not None:
             after = Snapshot(tuple(pending.snapshot))
             changes = snapshot_changes(model=self.model, before=Snapshot.of(item), after=after)
@@ -195,5 +197,6 @@ class PublishingPageMixin:
             "forms": forms_,
             "alerts": alert_source_for(self.model) is not None,
             "steps": services.publishing_steps_of(item)[:50],
+            "links": links_report(after),  # of what would go live
         }
         return TemplateResponse(request, "admin/portal/publishing.html", context, status=status)

@@ -100,6 +100,7 @@ class PublishingStep(ItemRecord):
         SENT_BACK = "sent-back", _("Sent back with a note")
         PUBLISHED = "published", _("Published")
         DISCARDED = "discarded", _("Discarded the changes waiting for a publisher")
+        REVIEWED = "reviewed", _("Marked reviewed")
 
     action = models.CharField(_("step"), max_length=20, choices=Action.choices)
     user = staff_member_field(_("staff member"))

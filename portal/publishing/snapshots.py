@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 
 # Editors cannot change these: pending changes never carry them to the live rows.
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
+# Set by publishing and "Mark reviewed" (portal.reviewdates): the live values stay too.
+REVIEW_FIELDS = ("last_reviewed", "next_review")
 # Who saved an item when: not what it says.
 SAVE_RECORD_FIELDS = ("updated_at", "updated_by")
 
@@ -111,9 +113,10 @@ def _content(snapshot: Snapshot) -> list:
 def snapshot_apply(snapshot: Snapshot, item) -> None:
     """Write `snapshot` over the live rows of `item`, in the caller's transaction.
 
-    Parts the snapshot lacks are deleted; the publishing fields, and fields the snapshot lacks
-    (added to the model since), keep their live values. Raises SnapshotConflict when the live
-    rows no longer allow it (a part's id or an address taken, something referred to deleted).
+    Parts the snapshot lacks are deleted; the publishing and review-date fields, and fields the
+    snapshot lacks (added to the model since), keep their live values. Raises SnapshotConflict
+    when the live rows no longer allow it (a part's id or an address taken, something referred
+    to deleted).
     """
     live = Snapshot.of(item)
     live_records = {record_key(record): record for record in live.records}
@@ -122,7 +125,7 @@ def snapshot_apply(snapshot: Snapshot, item) -> None:
         current = live_records.get(record_key(record))
         fields = {**(current["fields"] if current else {}), **record["fields"]}
         records.append({**record, "fields": fields})
-    for name in PUBLISHING_FIELDS:
+    for name in PUBLISHING_FIELDS + REVIEW_FIELDS:
         records[0]["fields"][name] = live.item_fields[name]
     wanted = {record_key(record) for record in records}
     try:

@@ -181,6 +181,9 @@ PAGE_CACHE_IGNORED_APPS = {
     "portal.PendingRevision",
     "portal.ReviewRequest",
     "portal.PublishingStep",
+    "portal.ReviewReminder",
+    "portal.Link",
+    "portal.LinkUse",
     "portal.ContentRemoval",  # written by the content change that moves the generation anyway
     "assistant.LoggedQuestion",
     "assistant.SuggestedPhrasing",
@@ -270,6 +273,8 @@ LOGGING = {
         "django.server": {"level": "WARNING"},
         "django.request": {"level": "ERROR"},
         "django.security.DisallowedHost": {"filters": ["brief_disallowed_host"]},
+        # The link checks' requests: check_links reports what it found, not each request.
+        "httpx": {"level": "WARNING"},
     },
 }
 FORMAT_MODULE_PATH = ["portal.formats"]
@@ -333,6 +338,32 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Support for SMEs <no-reply@l
 # Where links in e-mails point: the public address of the site, without a trailing slash.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 ALERT_SIGNUPS_PER_HOUR = env_int("ALERT_SIGNUPS_PER_HOUR", 10)
+
+# Review dates (portal.reviewdates): months from publishing, or from a publisher's "Mark
+# reviewed", to an item's next review, per kind of content ("app_label.model"); others take
+# CONTENT_REVIEW_DEFAULT_MONTHS. `manage.py content_review_reminders` (daily) tells publishers
+# what is overdue or due within CONTENT_REVIEW_DUE_DAYS, each item at most once a week.
+CONTENT_REVIEW_MONTHS = {
+    "schemes.scheme": env_int("CONTENT_REVIEW_SCHEME_MONTHS", 6),
+    "assistant.curatedanswer": env_int("CONTENT_REVIEW_ANSWER_MONTHS", 6),
+    "notices.notice": env_int("CONTENT_REVIEW_NOTICE_MONTHS", 12),
+    "portal.organisation": env_int("CONTENT_REVIEW_ORGANISATION_MONTHS", 12),
+}
+CONTENT_REVIEW_DEFAULT_MONTHS = env_int("CONTENT_REVIEW_DEFAULT_MONTHS", 12)
+CONTENT_REVIEW_DUE_DAYS = env_int("CONTENT_REVIEW_DUE_DAYS", 14)
+
+# Link checks (portal.linkcheck): `manage.py check_links` (daily) tries every outside link in
+# published content, a few at a time, with a short timeout and a user agent that names the
+# site and LINK_CHECK_CONTACT (an address site owners can write to about the checks).
+LINK_CHECK_TIMEOUT_SECONDS = env_int("LINK_CHECK_TIMEOUT_SECONDS", 10)
+LINK_CHECK_CONCURRENCY = env_int("LINK_CHECK_CONCURRENCY", 4)
+LINK_CHECK_CONTACT = env_str("LINK_CHECK_CONTACT")
+# A draft marked ready for review has its links checked in a thread after the response, unless
+# they were checked within LINK_CHECK_FRESH_HOURS.
+LINK_CHECK_BACKGROUND = env_bool("LINK_CHECK_BACKGROUND", True)
+LINK_CHECK_FRESH_HOURS = env_int("LINK_CHECK_FRESH_HOURS", 24)
+# None: any host. A set of host names: only those are fetched (the tests: loopback only).
+LINK_CHECK_ONLY_HOSTS = None
 
 # The open data API (/api/v1/, portal/api/): anonymous and read-only, so any site may read it
 # from the browser (CORS for GET); each client address may make this many requests a minute.

@@ -14,6 +14,11 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # it at its own stub server. Tests refresh the weather themselves, never in the background.
 HKO_WEATHER_URL = "http://127.0.0.1:9/"
 WEATHER_BACKGROUND_REFRESH = False
+# Nor may it fetch a real outside link: only the tests' own server on loopback is checked, in
+# the request (tests of the background check start and join the thread themselves).
+LINK_CHECK_ONLY_HOSTS = {"127.0.0.1"}
+LINK_CHECK_BACKGROUND = False
+LINK_CHECK_TIMEOUT_SECONDS = 1
 
 # Absolute URLs come from SITE_URL (portal.site), never from the Host header: the test
 # client's host, so links in pages and the addresses tests request agree.

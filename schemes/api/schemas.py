@@ -140,8 +140,10 @@ class SchemeOut(Data):
     )
     url: LocalisedText = Field(description=gettext_noop("The scheme's page in each language"))
     information_as_at: datetime.date = Field(description=gettext_noop("Information as at"))
-    last_reviewed: datetime.date = Field(
-        description=gettext_noop("When TID last checked the scheme's facts")
+    last_reviewed: datetime.date | None = Field(
+        description=gettext_noop(
+            "When TID last checked the scheme's facts; null until a publisher marks it reviewed"
+        )
     )
     updated_at: datetime.datetime = Field(description=gettext_noop("Last changed on the site"))
 

@@ -139,3 +139,12 @@ def test_a_slug_that_cannot_be_one_is_a_bad_parameter(client):
     assert response.status_code == 400
     assert response.json()["errors"][0]["name"] == "slug"
     assert client.get("/api/v1/schemes/no-such-scheme/").status_code == 404
+
+
+def test_a_scheme_never_reviewed_has_no_review_date_and_a_review_shows_at_once(client):
+    """`last_reviewed` is set only by a publisher's "Mark reviewed" (portal.reviewdates)."""
+    scheme = make_scheme(slug="new", last_reviewed=None)
+    assert client.get("/api/v1/schemes/new/").json()["last_reviewed"] is None
+    scheme.last_reviewed = datetime.date(2026, 12, 7)
+    scheme.save(update_fields=["last_reviewed"])
+    assert client.get("/api/v1/schemes/new/").json()["last_reviewed"] == "2026-12-07"

@@ -67,3 +67,23 @@ def sign_in(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return user
+
+
+def make_colleague(*, role: str, username: str | None = None, language: str = "en"):
+    """A staff member with an e-mail address (username@tid.gov.hk) and an admin language."""
+    from staff.services import staff_language_set
+
+    user = make_staff(role=role, username=username)
+    user.email = f"{user.username}@tid.gov.hk"
+    user.save()
+    staff_language_set(user=user, language=language)
+    return user
+
+
+def staff_client(*, role: str, language: str = "en"):
+    """A test client signed in as a new colleague in `role`, in that admin language."""
+    from django.test import Client
+
+    client = Client()
+    sign_in(client, make_colleague(role=role, language=language))
+    return client

@@ -205,3 +205,13 @@ def test_loading_the_seed_twice_changes_nothing(seed):
     before = Scheme.objects.count()
     call_command("load_seed", verbosity=0)
     assert Scheme.objects.count() == before == 4
+
+
+def test_the_seed_schemes_are_overdue_for_review_since_march_2020(seed):
+    """The seed document is dated 27 September 2019: that is when the schemes were last
+    reviewed, so their six-monthly review fell due on 27 March 2020."""
+    for scheme in Scheme.objects.all():
+        assert scheme.last_reviewed == datetime.date(2019, 9, 27)
+        assert scheme.next_review == datetime.date(2020, 3, 27)
+    call_command("load_seed", verbosity=0)
+    assert Scheme.objects.filter(next_review=datetime.date(2020, 3, 27)).count() == 4

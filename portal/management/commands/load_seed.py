@@ -3,6 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
+from portal.reviewdates.services import review_dates_fill
+
 
 class Command(BaseCommand):
     help = "Load the seed content in fixtures/. Running it again updates the same rows."
@@ -21,3 +23,6 @@ class Command(BaseCommand):
         vectors = Path(settings.BASE_DIR, "fixtures", "search_vectors.npz")
         if vectors.exists():
             call_command("search_vectors", import_path=str(vectors), verbosity=0)
+        # Published seed content is due for review a period after the date the seed states
+        # (the schemes: 27 September 2019), else after today.
+        review_dates_fill()
