@@ -16,6 +16,7 @@ DESKTOP = {"width": 1280, "height": 900}
 # the first match of the first selector present. Other pages: the first content after the h1.
 FIRST_CONTENT = {
     "schemes:list": (".scheme-card", ".empty-state"),
+    "schemes:check": (".eligibility-verdict",),
     "search": (".site-search__result",),
 }
 
