@@ -39,4 +39,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # 5 minutes: `python manage.py send_alerts` (a cron job, systemd timer or Kubernetes CronJob;
 # see README "E-mail alerts"). Safe to overlap or rerun: nothing is sent twice.
 # No gunicorn access log: the application writes one line per request without addresses.
-CMD ["sh", "-c", "exec gunicorn portal.wsgi --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --error-logfile -"]
+# gunicorn.conf.py raises the request-line limit so long Chinese questions reach the site.
+CMD ["sh", "-c", "exec gunicorn portal.wsgi --config gunicorn.conf.py --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY} --error-logfile -"]

@@ -5,6 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails, feeds and canonical addresses point here (portal.site).
+SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
@@ -58,7 +60,7 @@ run: messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 # stylelint fails on a stylesheet that does not parse (an unclosed rule swallows the rest).
 STYLESHEETS := "static/css/parts/*.css" "static/css/print.css" "portal/static/portal/admin/*.css"

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.admin.readonly import ReadOnlyAdmin
+from portal.alerts import ChangeReason, alert_sources
 from portal.i18n import languages
 
 from .emails import alert_message, kind_label
@@ -66,10 +67,47 @@ class SubscriberAdmin(ReadOnlyStaffAdmin):
         return self.has_view_permission(request)  # to act on a request to erase an address
 
 
+class ReasonFilter(admin.SimpleListFilter):
+    title = _("reason")
+    parameter_name = "reason"
+
+    def lookups(self, request, model_admin):
+        return list(ChangeReason.LABELS.items())
+
+    def queryset(self, request, queryset):
+        return queryset.filter(reason=self.value()) if self.value() else queryset
+
+
+class KindFilter(admin.SimpleListFilter):
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return [(source.kind, source.label) for source in alert_sources()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
 @admin.register(Change)
 class ChangeAdmin(ReadOnlyStaffAdmin):
-    list_display = ("__str__", "kind", "reason", "created_at", "preview_link")
-    list_filter = ("kind", "reason")
+    """What subscribers will be told: each item by its title, and why, in words."""
+
+    list_display = ("title", "kind_name", "reason_name", "created_at", "preview_link")
+    list_filter = (KindFilter, ReasonFilter)
+
+    @admin.display(description=_("item"))
+    def title(self, obj):
+        item = obj.item
+        return str(item) if item is not None else _("(deleted)")
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_name(self, obj):
+        return kind_label(obj.kind) or obj.kind
+
+    @admin.display(description=_("reason"), ordering="reason")
+    def reason_name(self, obj):
+        return ChangeReason.LABELS.get(obj.reason, obj.reason)
 
     @admin.display(description=_("e-mail"))
     def preview_link(self, obj):

@@ -3,7 +3,6 @@ one-click unsubscribe headers of RFC 8058."""
 
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from portal.i18n import languages
 from portal.i18n.conversion import convert_html
 from portal.i18n.simplified import current_converter
 from portal.i18n.urls import path_in_language
+from portal.site import absolute_url, site_domain
 
 from .models import EVERYTHING
 from .tokens import confirm_token, manage_token
@@ -37,7 +37,7 @@ def _in_language(code: str):
 
 def site_url(path: str, language) -> str:
     """An absolute link, under the language's prefix, on the public site (SITE_URL)."""
-    return settings.SITE_URL.rstrip("/") + path_in_language(path, language)
+    return absolute_url(path_in_language(path, language))
 
 
 def _one_line(text: str) -> str:
@@ -122,12 +122,11 @@ def alert_message(*, alert, changes: list) -> EmailMultiAlternatives:
             **links,
         }
         ids = "-".join(str(change.pk) for change, _item in changes)
-        domain = settings.SITE_URL.split("://")[-1].split("/")[0].split(":")[0] or "localhost"
         headers = {
             "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             # The same for a resend, so mail systems can drop a duplicate.
-            "Message-ID": f"<alert-{alert.pk}-{ids}@{domain}>",
+            "Message-ID": f"<alert-{alert.pk}-{ids}@{site_domain()}>",
         }
         return _message(
             to=alert.subscriber.email,

@@ -4,6 +4,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.alerts import ChangeReason
+
 EVERYTHING = "everything"  # the home page's alert: every kind of content, no filters
 
 
@@ -71,7 +73,9 @@ class Change(models.Model):
         verbose_name_plural = _("changes to tell subscribers")
 
     def __str__(self):
-        return f"{self.kind} {self.object_id}: {self.reason}"
+        reason = ChangeReason.LABELS.get(self.reason, self.reason)
+        item = self.item
+        return f"{reason}: {item if item is not None else self.object_id}"
 
     @property
     def item(self):
@@ -99,3 +103,28 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.alert_id}/{self.change_id}: {self.outcome}"
+
+
+class AccessToken(models.Model):
+    """A link in an e-mail (confirm, manage, unsubscribe): a random token, shown only in that
+    e-mail and kept here only as its SHA-256, so neither the link nor this table reveals the
+    address, and a copy of the database cannot be used to make links."""
+
+    class Purpose(models.TextChoices):
+        CONFIRM = "confirm", _("Confirm a sign-up")
+        MANAGE = "manage", _("Manage or unsubscribe")
+
+    purpose = models.CharField(max_length=10, choices=Purpose.choices)
+    digest = models.CharField(max_length=64, unique=True)
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="tokens")
+    alert = models.ForeignKey(
+        Alert, on_delete=models.CASCADE, null=True, blank=True, related_name="tokens"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("link in an e-mail")
+        verbose_name_plural = _("links in e-mails")
+
+    def __str__(self):
+        return f"{self.purpose} {self.pk}"

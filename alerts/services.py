@@ -1,54 +1,47 @@
 """Signing up, confirming, unsubscribing, recording changes and sending alerts."""
 
 import datetime
-import hashlib
 import logging
 import smtplib
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from portal.alerts import alert_source
+from portal.alerts import ChangeReason, alert_source
 
 from .emails import alert_message, confirmation_message
 from .models import Alert, Change, Delivery, Subscriber
 from .selectors import alert_pending_changes
-from .tokens import CONFIRM_MAX_AGE
+from .tokens import CONFIRM_MAX_AGE, tokens_expire
 
 logger = logging.getLogger(__name__)
 WEEK = datetime.timedelta(days=7)
 
 
 def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh_hant: str = ""):
-    """Called through portal.alerts when staff publish, significantly change or cancel."""
+    """Called through portal.alerts when staff publish, significantly change or cancel.
+
+    An event is cancelled once as far as subscribers know: cancelled again after being
+    rescheduled, it tells nobody twice."""
+    content_type = ContentType.objects.get_for_model(item)
+    if (
+        reason == ChangeReason.CANCELLED
+        and Change.objects.filter(
+            content_type=content_type, object_id=item.pk, reason=reason
+        ).exists()
+    ):
+        return None
     return Change.objects.create(
         kind=source.kind,
-        content_type=ContentType.objects.get_for_model(item),
+        content_type=content_type,
         object_id=item.pk,
         reason=reason,
         summary_en=" ".join(summary_en.split()),
         summary_zh_hant=" ".join(summary_zh_hant.split()),
     )
-
-
-def signup_rate_limited(*, client: str) -> bool:
-    """True once a client has asked for more sign-ups this hour than ALERT_SIGNUPS_PER_HOUR.
-
-    Counted in the shared cache, so every worker sees the same count.
-    """
-    key = "alerts:signups:" + hashlib.sha256(client.encode()).hexdigest()
-    cache.add(key, 0, timeout=60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60 * 60)
-        count = 1
-    return count > settings.ALERT_SIGNUPS_PER_HOUR
 
 
 def subscription_request(*, email: str, kind: str, filters: dict, language: str, frequency: str):
@@ -74,15 +67,8 @@ def _same_alert(alert: Alert, wanted: dict) -> bool:
     return all(getattr(alert, name) == value for name, value in wanted.items())
 
 
-def alert_confirm(*, alert_id: int, email: str) -> Alert | None:
+def alert_confirm(*, alert: Alert) -> Alert:
     """Start sending the alert; an identical confirmed alert is kept instead of a duplicate."""
-    alert = (
-        Alert.objects.filter(pk=alert_id, subscriber__email=email)
-        .select_related("subscriber")
-        .first()
-    )
-    if alert is None:
-        return None
     if alert.confirmed_at:
         return alert
     wanted = {"kind": alert.kind, "filters": alert.filters, "language": alert.language}
@@ -121,6 +107,7 @@ def alerts_cleanup(*, now: datetime.datetime) -> int:
         confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
     ).delete()
     Subscriber.objects.filter(alerts__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE).delete()
+    tokens_expire(now=now)
     return deleted
 
 

@@ -2,6 +2,7 @@
 
 import smtplib
 
+from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,13 +14,20 @@ from django.views.decorators.csrf import csrf_exempt
 
 from portal.alerts import alert_source
 from portal.i18n.context import page_language
-from portal.staff import client_address
+from portal.ratelimit import rate_limited
 
 from . import services
 from .emails import alert_description, alert_label
 from .forms import ManageAlertForm, SubscribeForm
 from .models import EVERYTHING, Alert, Subscriber
-from .tokens import confirm_token_read, manage_token, manage_token_read
+from .tokens import (
+    confirm_token,
+    confirm_token_alert,
+    legacy_alert,
+    legacy_subscriber,
+    manage_token,
+    manage_token_subscriber,
+)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -53,7 +61,9 @@ class SubscribeView(View):
         form = SubscribeForm(request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
-        if services.signup_rate_limited(client=client_address(request)):
+        if rate_limited(
+            request, scope="alert-signups", limit=settings.ALERT_SIGNUPS_PER_HOUR, seconds=3600
+        ):
             form.add_error(None, _("Too many sign-ups from your connection. Try again in an hour."))
             return self.render(form, status=429)
         try:
@@ -78,16 +88,20 @@ class ConfirmView(View):
     that follow every link in an e-mail cannot confirm."""
 
     def get(self, request, token):
-        valid = confirm_token_read(token) is not None
+        alert = confirm_token_alert(token)
+        if alert is None and (legacy := legacy_alert(token)) is not None:
+            # A link sent before links were opaque: go on at an opaque one.
+            return HttpResponseRedirect(
+                reverse("alerts:confirm", kwargs={"token": confirm_token(legacy)})
+            )
+        valid = alert is not None
         return render(
             request, "alerts/confirm.html", {"valid": valid}, status=200 if valid else 400
         )
 
     def post(self, request, token):
-        data = confirm_token_read(token)
-        alert = (
-            services.alert_confirm(alert_id=data["alert"], email=data["email"]) if data else None
-        )
+        alert = confirm_token_alert(token)
+        alert = services.alert_confirm(alert=alert) if alert else None
         if alert is None:
             return render(request, "alerts/confirm.html", {"valid": False}, status=400)
         return render(
@@ -102,10 +116,18 @@ class ConfirmView(View):
 
 
 def subscriber_from_token(token: str) -> Subscriber | None:
-    data = manage_token_read(token)
-    if data is None:
+    return manage_token_subscriber(token) or legacy_subscriber(token)
+
+
+def opaque_link(token: str, route: str):
+    """A signed link sent before links were opaque (the address inside): the same page at a
+    fresh opaque link, so the address leaves the address bar; None for an opaque link."""
+    if manage_token_subscriber(token) is not None:
         return None
-    return Subscriber.objects.filter(pk=data["subscriber"], email=data["email"]).first()
+    subscriber = legacy_subscriber(token)
+    if subscriber is None:
+        return None
+    return HttpResponseRedirect(reverse(route, kwargs={"token": manage_token(subscriber)}))
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -134,6 +156,8 @@ class ManageView(View):
         return render(self.request, "alerts/manage.html", context, status=status)
 
     def get(self, request, token):
+        if moved := opaque_link(token, "alerts:manage"):
+            return moved
         subscriber = subscriber_from_token(token)
         return self.render(subscriber, status=200 if subscriber else 404)
 
@@ -158,6 +182,8 @@ class UnsubscribeView(View):
     (RFC 8058 one-click), so the signed link is the only proof needed."""
 
     def get(self, request, token):
+        if moved := opaque_link(token, "alerts:unsubscribe"):
+            return moved
         subscriber = subscriber_from_token(token)
         return render(
             request,

@@ -46,7 +46,7 @@ class SuggestedPhrasingAdmin(admin.ModelAdmin):
 
 @admin.register(LoggedQuestion)
 class LoggedQuestionAdmin(admin.ModelAdmin):
-    list_display = ("text", "language", "outcome", "answered_with", "asked_at")
+    list_display = ("text", "times_asked", "language", "outcome", "answered_with", "last_asked_at")
     list_filter = ("outcome", "language")
     search_fields = ("text",)
     change_list_template = "admin/assistant/loggedquestion/change_list.html"

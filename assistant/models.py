@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Publishable
@@ -64,8 +65,9 @@ class SynonymGroup(models.Model):
 class LoggedQuestion(models.Model):
     """A question without a good answer, or whose answer a visitor found unhelpful.
 
-    Kept only after personal data was refused; no address, cookie or session is stored.
-    Deleted after 90 days by `manage.py assistant_purge_questions`.
+    Kept only after personal data was refused; no address, cookie or session is stored. The
+    same question (same words, language, outcome and answer) is one row with a count. Deleted
+    90 days after it was last asked by `manage.py assistant_purge_questions`.
     """
 
     class Outcome(models.TextChoices):
@@ -76,10 +78,14 @@ class LoggedQuestion(models.Model):
     language = models.CharField(_("language"), max_length=10)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome)
     answered_with = models.CharField(_("answer shown"), max_length=300, blank=True)
-    asked_at = models.DateTimeField(_("asked"), auto_now_add=True, db_index=True)
+    asked_at = models.DateTimeField(_("first asked"), auto_now_add=True, db_index=True)
+    last_asked_at = models.DateTimeField(_("last asked"), default=timezone.now, db_index=True)
+    times_asked = models.PositiveIntegerField(_("times asked"), default=1)
+    # SHA-256 of the normalised question, language, outcome and answer: one row per question.
+    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
 
     class Meta:
-        ordering = ["-asked_at"]
+        ordering = ["-last_asked_at"]
         verbose_name = _("question without a good answer")
         verbose_name_plural = _("questions without a good answer")
 
@@ -106,3 +112,14 @@ class SuggestedPhrasing(models.Model):
 
     def __str__(self):
         return self.text
+
+
+class SpentFeedbackToken(models.Model):
+    """A "Did this help?" token already used: each answers once. Kept as a SHA-256 for the
+    token's lifetime (a day), then purged with the questions."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    spent_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.digest[:12]

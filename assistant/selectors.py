@@ -14,7 +14,7 @@ class QuestionGroup:
 
     @property
     def count(self) -> int:
-        return len(self.questions)
+        return sum(question.times_asked for question in self.questions)
 
 
 def question_groups(questions) -> list[QuestionGroup]:

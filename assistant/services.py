@@ -5,19 +5,23 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core import signing
-from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.i18n.languages import Language
+from portal.publishing.services import content_edit
+from portal.ratelimit import rate_limited
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
-from portal.staff import client_address
 
-from .models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
+from .models import CuratedAnswer, LoggedQuestion, SpentFeedbackToken, SuggestedPhrasing
 from .personal_data import contains_personal_data, published_phone_numbers
 
 MAX_QUESTION_LENGTH = 500
+# The staff queue of questions without a good answer holds at most this many questions.
+MAX_LOGGED_QUESTIONS = 2000
 QUESTIONS_PER_MINUTE = 30
 # Below this share of the question's weight found in the best document, we say we do not know.
 MIN_COVERAGE = 0.45
@@ -121,27 +125,57 @@ def question_answer(question: str, language: Language) -> Answer:
     return Answer(html=html, links=links, matched=True, answer_pk=answer_pk)
 
 
+def question_fingerprint(*, text: str, language: str, outcome: str, answered_with: str) -> str:
+    """The same question asked again: the same words (any case or spacing), language, outcome
+    and answer."""
+    words = " ".join(text.casefold().split())
+    return hashlib.sha256(
+        "\x1f".join([words, language, outcome, answered_with]).encode("utf-8", "surrogatepass")
+    ).hexdigest()
+
+
 def question_log(*, text: str, language: Language, outcome: str, answered_with: str = "") -> None:
-    """Only questions already cleared of personal data reach this."""
-    LoggedQuestion.objects.create(
-        text=text[:MAX_QUESTION_LENGTH],
-        language=language.prefix,
-        outcome=outcome,
-        answered_with=answered_with[:300],
+    """Only questions already cleared of personal data reach this. A question asked before
+    counts once more; a new one takes the place of the oldest asked only once when the log
+    holds MAX_LOGGED_QUESTIONS, or is dropped if every question there was asked repeatedly."""
+    fields = {
+        "text": text[:MAX_QUESTION_LENGTH],
+        "language": language.prefix,
+        "outcome": outcome,
+        "answered_with": answered_with[:300],
+    }
+    fingerprint = question_fingerprint(**fields)
+    if _asked_again(fingerprint) or not _room_for_a_question():
+        return
+    try:
+        with transaction.atomic():
+            LoggedQuestion.objects.create(**fields, fingerprint=fingerprint)
+    except IntegrityError:  # the same question logged by another request just now
+        _asked_again(fingerprint)
+
+
+def _asked_again(fingerprint: str) -> bool:
+    return bool(
+        LoggedQuestion.objects.filter(fingerprint=fingerprint).update(
+            times_asked=F("times_asked") + 1, last_asked_at=timezone.now()
+        )
     )
 
 
+def _room_for_a_question() -> bool:
+    excess = LoggedQuestion.objects.count() - MAX_LOGGED_QUESTIONS + 1
+    if excess <= 0:
+        return True
+    oldest = LoggedQuestion.objects.filter(times_asked=1).order_by("last_asked_at", "pk")
+    deleted, _ = LoggedQuestion.objects.filter(
+        pk__in=list(oldest.values_list("pk", flat=True)[:excess])
+    ).delete()
+    return deleted >= excess
+
+
 def question_allowed(request) -> bool:
-    """About 30 questions a minute per client, counted in the shared cache for all workers."""
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"assistant:rate:{address}:{int(timezone.now().timestamp() // 60)}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count <= QUESTIONS_PER_MINUTE
+    """About 30 questions a minute per client, counted for all workers (portal.ratelimit)."""
+    return not rate_limited(request, scope="assistant", limit=QUESTIONS_PER_MINUTE, seconds=60)
 
 
 def feedback_token(*, question: str, answer: Answer, language: Language) -> str:
@@ -151,10 +185,18 @@ def feedback_token(*, question: str, answer: Answer, language: Language) -> str:
 
 
 def feedback_read(token: str) -> dict | None:
+    """The token's question and answer, or None when it is forged, over a day old or used."""
     try:
-        return signing.loads(token, salt=FEEDBACK_SALT, max_age=FEEDBACK_MAX_AGE)
+        data = signing.loads(token, salt=FEEDBACK_SALT, max_age=FEEDBACK_MAX_AGE)
     except signing.BadSignature:
         return None
+    digest = hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
+    try:
+        with transaction.atomic():
+            SpentFeedbackToken.objects.create(digest=digest)
+    except IntegrityError:  # one answer per token
+        return None
+    return data
 
 
 def feedback_record(*, question: str, answered_with: str, helpful: bool, language: Language):
@@ -186,7 +228,9 @@ def _known_phrasings(answer: CuratedAnswer) -> set[str]:
 
 def questions_purge(*, days: int = 90) -> int:
     cutoff = timezone.now() - datetime.timedelta(days=days)
-    deleted, _ = LoggedQuestion.objects.filter(asked_at__lt=cutoff).delete()
+    deleted, _ = LoggedQuestion.objects.filter(last_asked_at__lt=cutoff).delete()
+    spent = timezone.now() - datetime.timedelta(seconds=FEEDBACK_MAX_AGE)
+    SpentFeedbackToken.objects.filter(spent_at__lt=spent).delete()
     deleted_suggestions, _ = SuggestedPhrasing.objects.filter(asked_at__lt=cutoff).delete()
     return deleted + deleted_suggestions
 
@@ -210,11 +254,16 @@ def answer_draft_from_questions(*, questions, user) -> CuratedAnswer:
 
 
 def phrasing_accept(*, suggestion: SuggestedPhrasing, user) -> None:
-    """Adds the question to the answer's phrasings in its language, then drops the suggestion."""
-    answer = suggestion.answer
-    field = "phrasings_en" if suggestion.text.isascii() else "phrasings_zh_hant"
-    lines = [line for line in (getattr(answer, field) or "").splitlines() if line.strip()]
-    setattr(answer, field, "\n".join([*lines, suggestion.text]))
-    answer.updated_by = user
-    answer.save()
+    """Adds the question to the answer's phrasings in its language, then drops the suggestion.
+
+    As any edit: to a published answer, an editor's addition waits for a publisher."""
+    column = "phrasings_en" if suggestion.text.isascii() else "phrasings_zh_hant"
+
+    def add_phrasing(answer):
+        lines = [line for line in (getattr(answer, column) or "").splitlines() if line.strip()]
+        setattr(answer, column, "\n".join([*lines, suggestion.text]))
+        answer.updated_by = user
+        answer.save()
+
+    content_edit(item=suggestion.answer, user=user, edit=add_phrasing)
     suggestion.delete()

@@ -10,6 +10,7 @@ from events.forms import EventFilterForm
 from events.ical import ical_calendar, ical_event
 from events.models import Event
 from portal.preview import PreviewMixin
+from portal.site import absolute_url, site_domain, site_netloc
 
 
 def upcoming_filter_form(request) -> EventFilterForm:
@@ -29,7 +30,7 @@ def subscription_links(request, form) -> dict:
     ics_path = reverse("events:feed-ics") + query
     return {
         "ics_feed_url": ics_path,
-        "webcal_feed_url": f"webcal://{request.get_host()}{ics_path}",
+        "webcal_feed_url": f"webcal://{site_netloc()}{ics_path}",
         "atom_feed_url": reverse("events:feed-atom") + query,
     }
 
@@ -110,8 +111,8 @@ class EventIcsView(EventDetailView):
             components=[
                 ical_event(
                     event=event,
-                    url=self.request.build_absolute_uri(event.get_absolute_url()),
-                    host=self.request.get_host(),
+                    url=absolute_url(event.get_absolute_url()),
+                    host=site_domain(),
                     now=timezone.now(),
                 )
             ],
@@ -139,8 +140,8 @@ class UpcomingEventsIcsView(View):
             components=[
                 ical_event(
                     event=event,
-                    url=request.build_absolute_uri(event.get_absolute_url()),
-                    host=request.get_host(),
+                    url=absolute_url(event.get_absolute_url()),
+                    host=site_domain(),
                     now=now,
                 )
                 for event in events

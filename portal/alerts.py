@@ -10,12 +10,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ChangeReason:
     PUBLISHED = "published"
     CHANGED = "changed"
     CANCELLED = "cancelled"
+
+    LABELS = {
+        PUBLISHED: _("Newly published"),
+        CHANGED: _("Significant change"),
+        CANCELLED: _("Cancelled"),
+    }
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
     name = "portal"
-    verbose_name = "Site"
+    verbose_name = _("Site")
 
     def ready(self):
         from portal.search.portal_sources import register_organisations, register_section_pages

@@ -2,8 +2,9 @@
 error page. Every user of the cache (converted pages, the page cache, rate limits, the weather
 panel) goes through this backend, so this is the one place that decides what an outage means.
 
-While Redis cannot be reached, reads miss, writes are dropped and `add` answers as if it stored
-(so a caller guarding work with it goes on). Connections time out quickly, a failure pauses
+While Redis cannot be reached, reads miss and writes are dropped; `add` and `incr` count in the
+process instead (a LocMemCache of its own), so rate limits stay on and a lock taken with `add`
+holds within the worker, until Redis answers again. Connections time out quickly, a failure pauses
 use of Redis for a few seconds so a dead server costs one timeout per pause, not one per call,
 and the outage is logged at WARNING at most once a minute per process.
 """
@@ -11,6 +12,8 @@ and the outage is logged at WARNING at most once a minute per process.
 import logging
 import time
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
@@ -29,6 +32,7 @@ CONNECTION_OPTIONS = {
 }
 PAUSE_SECONDS = 5
 WARNING_INTERVAL_SECONDS = 60
+FAILED = object()
 
 
 class FailOpenRedisCache(RedisCache):
@@ -37,6 +41,8 @@ class FailOpenRedisCache(RedisCache):
         super().__init__(server, params)
         self._paused_until = 0.0
         self._warnings = LogThrottle(WARNING_INTERVAL_SECONDS)
+        # Counters and locks while Redis is out: this process's own.
+        self._local = LocMemCache("fail-open", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
 
     @property
     def available(self) -> bool:
@@ -72,14 +78,18 @@ class FailOpenRedisCache(RedisCache):
     def set_many(self, data, *args, **kwargs):
         return self._attempt(super().set_many, list(data), data, *args, **kwargs)
 
-    def add(self, *args, **kwargs):
-        return self._attempt(super().add, True, *args, **kwargs)
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        added = self._attempt(super().add, FAILED, key, value, timeout, version)
+        if added is FAILED:
+            return self._local.add(key, value, timeout, version)
+        return added
 
     def touch(self, *args, **kwargs):
         return self._attempt(super().touch, False, *args, **kwargs)
 
     def incr(self, key, delta=1, version=None):
-        return self._attempt(super().incr, delta, key, delta, version)
+        value = self._attempt(super().incr, FAILED, key, delta, version)
+        return self._local.incr(key, delta, version) if value is FAILED else value
 
     def delete(self, key, version=None):
         return self._attempt(super().delete, False, key, version)

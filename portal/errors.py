@@ -8,11 +8,12 @@ import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.template import loader
 from django.urls import get_urlconf, set_urlconf
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from portal.i18n import languages
@@ -28,11 +29,35 @@ RETRY_AFTER_SECONDS = 30
 _database_warnings = LogThrottle(60)
 
 
+# What a JSON client reads instead of each error page (the page's own heading and advice).
+JSON_MESSAGES = {
+    400: _("The request contains characters we cannot read, such as control characters."),
+    405: _("This address cannot take that request."),
+    500: _("Sorry, there is a problem with the service. Please try again later."),
+    503: _("The service is unavailable for a moment. Please try again in a few minutes."),
+}
+
+
+def wants_json(request) -> bool:
+    """JSON endpoints (`….json`, anything under `/api/`) and clients asking for JSON first get
+    their errors as JSON, not as an HTML page."""
+    path = request.path_info
+    accept = request.headers.get("Accept", "")
+    return path.endswith(".json") or "/api/" in path or accept.startswith("application/json")
+
+
 def error_page(request, template_name: str, status: int, context=None) -> HttpResponse:
+    """Our page for `status` in the page's language; `{"error": …}` for JSON endpoints."""
     # The page's language for this page only; whatever was active before comes back after.
     urlconf = get_urlconf()
     with translation.override(translation.get_language()):
         activate_page_language(request)
+        if wants_json(request) and status in JSON_MESSAGES:
+            return JsonResponse(
+                {"error": str(JSON_MESSAGES[status])},
+                status=status,
+                json_dumps_params={"ensure_ascii": False},
+            )
         set_urlconf(getattr(request, "urlconf", None))
         try:
             page_context = {**language_context(request), **(context or {})}
@@ -55,6 +80,15 @@ def service_unavailable(request) -> HttpResponse:
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
+    # Our own throttled warning says it once a minute; django.request would add a line a request.
+    response._has_been_logged = True
+    return response
+
+
+def bad_request(request) -> HttpResponse:
+    """400: input no page accepts (portal.input); never stored."""
+    response = error_page(request, "400_unreadable.html", 400)
+    add_never_cache_headers(response)
     return response
 
 

@@ -9,12 +9,25 @@ from portal.i18n.urls import language_from_path
 from portal.staff import is_admin_path
 
 logger = logging.getLogger("portal.requests")
+# URL parts that are credentials (the links in alert e-mails): never written to the log.
+SECRET_URL_PARAMETERS = ("token",)
+
+
+def logged_path(request) -> str:
+    path = iri_to_uri(request.path)  # percent-encodes control characters
+    match = getattr(request, "resolver_match", None)
+    for name in SECRET_URL_PARAMETERS:
+        secret = match.kwargs.get(name) if match else None
+        if secret:
+            path = path.replace(iri_to_uri(secret), "...")
+    return path
 
 
 class RequestLogMiddleware:
     """One line per request: method, path, status and duration.
 
-    The query string and the client address are left out: they can carry personal data.
+    The query string and the client address are left out: they can carry personal data; so
+    are tokens in the path.
     """
 
     def __init__(self, get_response):
@@ -27,10 +40,28 @@ class RequestLogMiddleware:
         logger.info(
             "%s %s %s %.1fms",
             request.method,
-            iri_to_uri(request.path),  # percent-encodes control characters
+            logged_path(request),
             response.status_code,
             duration_ms,
         )
+        return response
+
+
+class HeadWithoutBodyMiddleware:
+    """A HEAD response carries the GET's headers (Content-Length included) and no body, so the
+    server never has body bytes to drop (gunicorn logs a warning for each)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "HEAD":
+            if response.streaming:
+                response.streaming_content = []
+            elif response.content:
+                response.headers.setdefault("Content-Length", str(len(response.content)))
+                response.content = b""
         return response
 
 

@@ -135,6 +135,10 @@ class AuditEntry(models.Model):
         PUBLISHED = "published", _("Published")
         UNPUBLISHED = "unpublished", _("Unpublished")
         DELETED = "deleted", _("Deleted")
+        REVIEW_REQUESTED = "review-requested", _("Marked ready for review")
+        SENT_BACK = "sent-back", _("Sent back with a note")
+        CHANGES_PUBLISHED = "changes-published", _("Published changes waiting for a publisher")
+        CHANGES_DISCARDED = "changes-discarded", _("Discarded changes waiting for a publisher")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -158,3 +162,7 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+
+
+# The publishing workflow's records live in their own module; imported here so Django finds them.
+from portal.publishing.models import PendingRevision, PublishingStep, ReviewRequest  # noqa: E402, F401

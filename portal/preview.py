@@ -1,8 +1,10 @@
 """Staff preview of unpublished content on the public pages, in every language.
 
 A detail view adds `PreviewMixin`; `?preview=1` from a signed-in user who may view or change
-that kind of content shows drafts and scheduled items with a banner. Everyone else gets the
-published queryset as before, so a draft stays a 404.
+that kind of content shows drafts and scheduled items with a banner, and an item's changes
+waiting for a publisher (`portal.publishing`): they are written over the live rows in a
+transaction that is rolled back once the page is rendered. Everyone else gets the published
+queryset as before, so a draft stays a 404.
 """
 
 from django.http import Http404
@@ -11,6 +13,9 @@ from django.utils.cache import patch_cache_control
 from portal.i18n import languages
 from portal.i18n.urls import path_in_language
 from portal.pagecache.memo import ContentFragments
+from portal.publishing.selectors import pending_for_page
+from portal.publishing.services import rehearsal
+from portal.publishing.snapshots import Snapshot, SnapshotConflict, snapshot_apply
 
 PREVIEW_PARAMETER = "preview"
 
@@ -48,6 +53,37 @@ class PreviewMixin:
     previews still read the preview queryset."""
 
     published_by_slug = None
+    pending_shown = False
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.is_preview():
+            return super().dispatch(request, *args, **kwargs)
+        pending = pending_for_page(self.content_model(), self.page_lookup())
+        if not pending:
+            return super().dispatch(request, *args, **kwargs)
+        with rehearsal():
+            for changes in pending:
+                self.pending_shown |= self.apply_pending(changes)
+            response = super().dispatch(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()  # while the changes are in the transaction
+        return response
+
+    def page_lookup(self) -> dict:
+        if self.slug_url_kwarg in self.kwargs:
+            return {self.slug_field: self.kwargs[self.slug_url_kwarg]}
+        return {"pk": self.kwargs[self.pk_url_kwarg]}
+
+    @staticmethod
+    def apply_pending(changes) -> bool:
+        item = changes.item
+        if item is None:
+            return False
+        try:
+            snapshot_apply(Snapshot(tuple(changes.snapshot)), item)
+        except SnapshotConflict:
+            return False  # the publishing page says why; the preview shows the live rows
+        return True
 
     def content_model(self):
         return self.model or self.queryset.model
@@ -80,7 +116,7 @@ class PreviewMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.is_preview():
-            context["preview"] = {"live": self.object.is_live()}
+            context["preview"] = {"live": self.object.is_live(), "pending": self.pending_shown}
             context["content_fragments"] = ContentFragments(kept=False)
         return context
 

@@ -9,11 +9,13 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
+from django.utils.translation import gettext_noop
 
 from portal.models import Publishable
 
-EDITOR = "Content editor"
-PUBLISHER = "Content publisher"
+# Group names, stored as they are here; the admin shows them translated.
+EDITOR = gettext_noop("Content editor")
+PUBLISHER = gettext_noop("Content publisher")
 PUBLISH_PERMISSION = "portal.publish_content"
 # Edited by staff but not Publishable themselves (scheme sections and contacts are inlines).
 EXTRA_CONTENT_MODELS = (
@@ -31,6 +33,15 @@ def content_models() -> list:
     return publishable + [apps.get_model(label) for label in EXTRA_CONTENT_MODELS]
 
 
+def part_models() -> set:
+    """Parts edited with an item (a scheme's sections): editors may remove them, since from a
+    published item the removal waits for a publisher like any other change."""
+    from portal.publishing.snapshots import parts_of
+
+    publishable = [model for model in apps.get_models() if issubclass(model, Publishable)]
+    return {part for model in publishable for part, _key in parts_of(model)}
+
+
 def _permission(model, action: str, using: str) -> Permission:
     content_type = ContentType.objects.db_manager(using).get_for_model(
         model, for_concrete_model=False
@@ -43,10 +54,12 @@ def _permission(model, action: str, using: str) -> Permission:
 def role_permissions(using: str = DEFAULT_DB_ALIAS) -> dict[str, list[Permission]]:
     editor = []
     publisher = []
+    parts = part_models()
     for model in content_models():
-        # Editors may delete drafts of publishable items; the admin refuses published ones.
+        # Editors may delete drafts of publishable items (the admin refuses published ones)
+        # and remove an item's parts.
         editor_actions = ["add", "change", "view"]
-        if issubclass(model, Publishable):
+        if issubclass(model, Publishable) or model in parts:
             editor_actions.append("delete")
         editor += [_permission(model, action, using) for action in editor_actions]
         publisher += [_permission(model, action, using) for action in ("add", "change", "view")]

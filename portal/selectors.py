@@ -1,5 +1,7 @@
 """Read-only questions about content that the admin and the public views share."""
 
+from django.utils.text import capfirst
+
 from portal.models import Publishable
 
 
@@ -20,3 +22,13 @@ def objects_using(instance) -> list:
         else:
             users.extend(getattr(instance, accessor).all())
     return users
+
+
+def published_objects_using(instance) -> list:
+    """The published content items that refer to `instance`: its page must stay up for them."""
+    return [user for user in objects_using(instance) if user.status == Publishable.Status.PUBLISHED]
+
+
+def describe_users(users) -> str:
+    """ "Funding scheme: SME Loan Guarantee Scheme, Event: …", for messages."""
+    return ", ".join(f"{capfirst(user._meta.verbose_name)}: {user}" for user in users)

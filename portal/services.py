@@ -1,8 +1,58 @@
-"""Changes to content that more than one screen makes."""
+"""Changes to content that more than one screen makes, and the one place a change goes live."""
+
+from collections.abc import Callable
 
 from django.db import transaction
 
-from portal.alerts import ChangeReason, content_changed
+from portal.alerts import alert_source_for, content_change_reasons, content_changed
+from portal.models import Publishable
+from portal.publishing.snapshots import Snapshot
+
+_live_listeners: list[Callable[..., None]] = []
+
+
+def content_live_listen(listener: Callable[..., None]) -> None:
+    """Call `listener(item=, before=, after=, user=)` whenever a change reaches the public site;
+    `before` and `after` are `Snapshot`s of the item and its parts (`before` None for an item
+    that is new)."""
+    if listener not in _live_listeners:
+        _live_listeners.append(listener)
+
+
+def content_went_live(
+    *,
+    item,
+    before: Snapshot | None,
+    user,
+    significant: bool = False,
+    summary_en: str = "",
+    summary_zh_hant: str = "",
+) -> None:
+    """The one place where a change reaches the public site: a publisher's save of a published
+    item, changes waiting for a publisher published, a draft published (form, list action or
+    review page). Called after the live rows were written, in the same transaction; does
+    nothing for an item that is not published.
+
+    `before` is the item as it was (its snapshot); `significant` and the summaries are the
+    publisher's "Significant change" choice for e-mail alerts.
+    """
+    if item.status != Publishable.Status.PUBLISHED:
+        return
+    after = Snapshot.of(item)
+    source = alert_source_for(type(item))
+    if source is not None:
+        reasons = content_change_reasons(
+            source=source,
+            before=before.item() if before else None,
+            after=item,
+            significant=significant,
+        )
+        for reason in reasons:
+            content_changed(
+                item=item, reason=reason, summary_en=summary_en, summary_zh_hant=summary_zh_hant
+            )
+    for listener in _live_listeners:
+        listener(item=item, before=before, after=after, user=user)
 
 
 def content_set_status(*, items, status: str, user) -> list:
@@ -14,11 +64,10 @@ def content_set_status(*, items, status: str, user) -> list:
         for item in items:
             if item.status == status:
                 continue
-            was_live = item.is_live()
+            before = Snapshot.of(item)
             item.status = status
             item.updated_by = user
             item.save(update_fields=["status", "updated_by", "updated_at"])
             changed.append(item)
-            if item.is_live() and not was_live:
-                content_changed(item=item, reason=ChangeReason.PUBLISHED)
+            content_went_live(item=item, before=before, user=user)
     return changed

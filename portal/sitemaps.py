@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from portal.site import site_is_secure, site_netloc
+
 
 class LanguageSitemap(Sitemap):
     """A sitemap entry per page and language, each with hreflang alternates."""
@@ -8,6 +10,12 @@ class LanguageSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    def get_domain(self, site=None):
+        return site_netloc()
+
+    def get_protocol(self, protocol=None):
+        return "https" if site_is_secure() else "http"
 
 
 class SectionPagesSitemap(LanguageSitemap):

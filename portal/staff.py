@@ -1,8 +1,24 @@
-"""The staff side's own response rules: never cached, and a clear page when login is locked."""
+"""The staff side's own response rules: never cached, and a clear page when login is locked;
+and the language each staff member reads the admin in, which the staff app registers."""
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+_admin_language: list[Callable] = []
+
+
+def admin_language_register(function: Callable) -> None:
+    """`function(user)` gives the admin language a staff member chose, or None."""
+    _admin_language[:] = [function]
+
+
+def admin_language_of(user) -> str:
+    """The language to write to a staff member in (e-mails): the admin language they chose."""
+    chosen = _admin_language[0](user) if _admin_language else None
+    return chosen or settings.LANGUAGE_CODE
 
 
 def is_admin_path(path: str) -> bool:

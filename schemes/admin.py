@@ -88,10 +88,9 @@ class SchemeAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("abbreviation",)}
     inlines = (SchemeSectionInline, SchemeContactInline, EligibilityRuleInline)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+    def parts_saved(self, item):
         # The search columns read the sections, which are saved only now.
-        scheme_refresh_search(scheme=form.instance)
+        scheme_refresh_search(scheme=item)
 
 
 class EligibilityOptionInline(TranslationTabularInline):

@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from portal.i18n.context import page_language
 from portal.preview import PreviewMixin
+from portal.site import absolute_url
 
 from . import finder
 from .comparison import CHECK_FACT, COMPARED_FACTS, carried_query, scheme_comparison
@@ -63,7 +64,7 @@ class SchemeDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         scheme = self.object
-        canonical_url = self.request.build_absolute_uri(scheme.get_absolute_url())
+        canonical_url = absolute_url(scheme.get_absolute_url())
         contacts = {kind: [] for kind in ("phone", "fax", "email")}
         for contact in scheme.contacts.all():
             contacts[contact.kind].append(contact)

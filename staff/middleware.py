@@ -1,4 +1,5 @@
-"""The admin for signed-in staff: a verified second factor first, then their own language."""
+"""The admin for signed-in staff: a verified second factor and a password of their own first,
+then their own language."""
 
 from urllib.parse import urlencode
 
@@ -8,22 +9,22 @@ from django.utils import translation
 
 from portal.staff import is_admin_path
 from staff.models import ADMIN_LANGUAGES
-from staff.services import has_second_factor, staff_language
+from staff.services import has_second_factor, password_change_required, staff_language
 
 ADMIN_LANGUAGE_COOKIE = "admin_language"
-# All a signed-in session without a verified second factor may reach.
-WITHOUT_SECOND_FACTOR = {
-    "admin:login",
-    "admin:logout",
-    "staff:enrol",
-    "staff:qr-code",
-    "staff:verify",
-    "staff:language",
-}
+# Always open to a signed-in session.
+ALWAYS_ALLOWED = {"admin:login", "admin:logout", "staff:language"}
+# All a signed-in session without a verified second factor may reach, besides those.
+WITHOUT_SECOND_FACTOR = {"staff:enrol", "staff:qr-code", "staff:verify"}
+PASSWORD_CHANGE = "staff:password-change"  # noqa: S105 (a view's name)
 
 
 class SecondFactorMiddleware:
-    """After django_otp's OTPMiddleware, which gives `request.user.is_verified()`."""
+    """After django_otp's OTPMiddleware, which gives `request.user.is_verified()`.
+
+    A verified second factor first; and an account whose password an administrator set or
+    asked to be changed chooses a new one before anything else: before setting up its second
+    factor (a new account), or right after entering its code (an account that has one)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -33,14 +34,18 @@ class SecondFactorMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
-        if (
-            not is_admin_path(request.path_info)
-            or not user.is_authenticated
-            or user.is_verified()
-            or request.resolver_match.view_name in WITHOUT_SECOND_FACTOR
-        ):
+        view = request.resolver_match.view_name
+        if not is_admin_path(request.path_info) or not user.is_authenticated:
             return None
-        if not has_second_factor(user):
+        if view in ALWAYS_ALLOWED:
+            return None
+        verified = user.is_verified()
+        has_device = verified or has_second_factor(user)
+        if password_change_required(user) and (verified or not has_device):
+            return None if view == PASSWORD_CHANGE else redirect(PASSWORD_CHANGE)
+        if verified or view in WITHOUT_SECOND_FACTOR:
+            return None
+        if not has_device:
             return redirect("staff:enrol")
         return redirect(f"{reverse('staff:verify')}?{urlencode({'next': request.get_full_path()})}")
 

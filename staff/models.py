@@ -13,6 +13,12 @@ class StaffProfile(models.Model):
     language = models.CharField(
         _("language of the admin"), max_length=8, choices=ADMIN_LANGUAGES, default="en"
     )
+    # The password hash its owner must replace: one an administrator typed (a temporary
+    # password) or asked to be changed. Any new password has a new hash, so changing it is
+    # enough; nothing needs to clear this.
+    password_to_change = models.CharField(
+        _("password to change"), max_length=128, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("staff profile")

@@ -18,6 +18,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.audit import Action, audit_record
+from portal.site import absolute_url
 from staff.models import StaffProfile
 
 RECOVERY_CODE_COUNT = 10
@@ -91,7 +92,7 @@ def second_factor_reset_notify(*, user, by, request) -> None:
         context = {
             "user": user,
             "by": by,
-            "sign_in_url": request.build_absolute_uri(reverse("admin:login")),
+            "sign_in_url": absolute_url(reverse("admin:login")),
         }
         body = render_to_string("staff/email/second_factor_reset.txt", context)
     send_mail(subject, body, None, [user.email])
@@ -100,6 +101,18 @@ def second_factor_reset_notify(*, user, by, request) -> None:
 def staff_language(user) -> str | None:
     profile = StaffProfile.objects.filter(user=user).first()
     return profile.language if profile else None
+
+
+def password_change_require(*, user) -> None:
+    """At their next sign-in, before anything else, `user` chooses a new password."""
+    StaffProfile.objects.update_or_create(user=user, defaults={"password_to_change": user.password})
+
+
+def password_change_required(user) -> bool:
+    profile = StaffProfile.objects.filter(user=user).first()
+    return bool(
+        profile and profile.password_to_change and profile.password_to_change == user.password
+    )
 
 
 def staff_language_set(*, user, language: str) -> None:

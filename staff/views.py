@@ -8,10 +8,12 @@ import io
 
 import segno
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.forms import AdminPasswordChangeForm
 from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -85,11 +87,16 @@ class EnrolView(StaffAccountMixin, FormView):
 
 
 class QRCodeView(LoginRequiredMixin, View):
-    """The pending key as a QR code image: SVG, no script or style in it."""
+    """The pending key as a QR code image: SVG, no script or style in it; only while the
+    account has no second factor."""
 
     login_url = reverse_lazy("admin:login")
 
     def get(self, request):
+        # An account already set up never gets a new key: a stolen password alone must not be
+        # enough to add the attacker's authenticator.
+        if services.has_second_factor(request.user):
+            raise Http404
         device = services.totp_device_pending(request.user)
         svg = io.BytesIO()
         segno.make(device.config_url, error="m").save(
@@ -129,6 +136,26 @@ class VerifyView(StaffAccountMixin, FormView):
             return lockout_response(request)
         form.add_error("token", _("That code is not right, or it was used already."))
         return self.form_invalid(form)
+
+
+class PasswordChangeView(LoginRequiredMixin, auth_views.PasswordChangeView):
+    """A password of their own, before anything else, for an account whose password an
+    administrator typed (a temporary one) or asked to be changed; `SecondFactorMiddleware`
+    sends them here."""
+
+    template_name = "staff/password_change.html"
+    form_class = AdminPasswordChangeForm
+    login_url = reverse_lazy("admin:login")
+    success_url = reverse_lazy("admin:index")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, **account_context(self.request, title=_("Choose a new password"))}
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password was changed."))
+        return response
 
 
 class LanguageView(View):

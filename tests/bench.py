@@ -63,6 +63,7 @@ def wrk(port: int, path: str, seconds: int = SECONDS, script: str | None = None)
 def gunicorn(port: int, env: dict):
     command = [
         str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi",
+        "--config", str(BASE_DIR / "gunicorn.conf.py"),
         "--bind", f"{HOST}:{port}", "--workers", str(WORKERS), "--log-level", "warning",
     ]  # fmt: skip
     server = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL)

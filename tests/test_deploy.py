@@ -107,3 +107,26 @@ def test_installed_packages_match_the_lock_file():
     assert pins
     for name, version in pins:
         assert metadata.version(name) == version, name
+
+
+@pytest.mark.parametrize(
+    ("arguments", "site_url"),
+    [
+        (["PORT=9001"], "http://127.0.0.1:9001"),
+        (["HOST=0.0.0.0", "PORT=8123"], "http://0.0.0.0:8123"),
+        (["PORT=9001", "SITE_URL=https://sme.example.gov.hk"], "https://sme.example.gov.hk"),
+    ],
+)
+def test_make_run_sets_site_url_from_host_and_port_unless_given(arguments, site_url):
+    dry_run = subprocess.run(
+        ["make", "-n", "run", *arguments], cwd=BASE_DIR, capture_output=True, text=True
+    )
+    runserver = next(line for line in dry_run.stdout.splitlines() if "runserver" in line)
+    assert runserver.startswith(f"SITE_URL={site_url} ")
+
+
+def test_every_gunicorn_start_reads_gunicorn_conf():
+    assert "--config gunicorn.conf.py" in DOCKERFILE
+    for launcher in ("tests/bench.py", "tests/hardening/site.py"):
+        assert '"--config", str(BASE_DIR / "gunicorn.conf.py")' in (BASE_DIR / launcher).read_text()
+    assert "limit_request_line = 8190" in (BASE_DIR / "gunicorn.conf.py").read_text()

@@ -18,39 +18,30 @@ from reversion.models import Version
 
 from portal import services
 from portal.admin.audit import RecordDeletionsMixin
+from portal.admin.filters import LiveFilter, ReviewFilter
 from portal.admin.forms import ContentAdminForm, NoLostEditsAdminMixin
 from portal.admin.history import VersionChangesMixin
-from portal.alerts import alert_source_for, content_change_reasons, content_changed
+from portal.admin.publishing import PendingChangesMixin
+from portal.admin.review import PublishingPageMixin
+from portal.alerts import alert_source_for
 from portal.audit import Action, audit_record_each
+from portal.changes import LANGUAGE_NAMES
 from portal.models import Publishable
 from portal.preview import preview_links
+from portal.publishing.selectors import with_publishing_state
+from portal.publishing.services import reviews_published
 from portal.roles import can_publish
-from portal.selectors import objects_using
+from portal.selectors import describe_users, objects_using, published_objects_using
 
 PUBLISHING_FIELDS = ("status", "publish_from", "publish_until")
 RECORD_FIELDS = ("updated_at", "updated_by")
 ALERT_FIELDS = ("significant_change", "change_summary_en", "change_summary_zh_hant")
-LANGUAGE_NAMES = {"en": _("English"), "zh-hant": _("Traditional Chinese")}
-
-
-class LiveFilter(admin.SimpleListFilter):
-    title = _("live now")
-    parameter_name = "live"
-
-    def lookups(self, request, model_admin):
-        return [("yes", _("Yes")), ("no", _("No"))]
-
-    def queryset(self, request, queryset):
-        live = queryset.published()
-        if self.value() == "yes":
-            return live
-        if self.value() == "no":
-            return queryset.exclude(pk__in=live.values("pk"))
-        return queryset
 
 
 class ContentAdmin(
     RecordDeletionsMixin,
+    PendingChangesMixin,
+    PublishingPageMixin,
     NoLostEditsAdminMixin,
     VersionChangesMixin,
     VersionAdmin,
@@ -58,8 +49,8 @@ class ContentAdmin(
 ):
     form = ContentAdminForm
     change_form_template = "admin/portal/content_change_form.html"
-    list_display = ("__str__", "status", "live_now", "updated_at", "updated_by")
-    list_filter = ("status", LiveFilter, "updated_at")
+    list_display = ("__str__", "status", "live_now", "review_state", "updated_at", "updated_by")
+    list_filter = ("status", LiveFilter, ReviewFilter, "updated_at")
     list_select_related = ("updated_by",)
     date_hierarchy = None
     actions = ["publish_selected", "unpublish_selected"]
@@ -76,6 +67,17 @@ class ContentAdmin(
     @admin.display(boolean=True, description=_("live now"))
     def live_now(self, obj):
         return obj.is_live()
+
+    @admin.display(description=_("review"), ordering="waiting_for_review")
+    def review_state(self, obj):
+        if getattr(obj, "waiting_for_review", False):
+            return gettext("Waiting for review")
+        if getattr(obj, "has_pending_changes", False):
+            return gettext("Changes waiting")
+        return ""
+
+    def get_queryset(self, request):
+        return with_publishing_state(super().get_queryset(request))
 
     def get_search_fields(self, request):
         """Each translated field is searched in both stored languages."""
@@ -126,6 +128,7 @@ class ContentAdmin(
         context.update(
             preview_links=preview_links(obj) if obj is not None and obj.pk else [],
             languages_note=True,
+            publishing=self.publishing_status(request, obj) if obj is not None and obj.pk else None,
         )
         # The editor's import map is inline; the CSP nonce lets exactly that script run.
         media = context.get("media")
@@ -135,26 +138,30 @@ class ContentAdmin(
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
-        source = alert_source_for(self.model)
-        before = type(obj)._default_manager.filter(pk=obj.pk).first() if change else None
         super().save_model(request, obj, form, change)
         if form is not None and "status" in form.changed_data:
             published = obj.status == Publishable.Status.PUBLISHED
             action = Action.PUBLISHED if published else Action.UNPUBLISHED
             audit_record_each(action=action, request=request, objects=[obj])
-        if source is None:
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.parts_saved(form.instance)
+        save = getattr(request, "content_save", None)  # see PendingChangesMixin
+        if save is not None and not save.goes_live:
             return
         data = form.cleaned_data
-        significant = bool(data.get("significant_change")) and can_publish(request.user)
-        for reason in content_change_reasons(
-            source=source, before=before, after=obj, significant=significant
-        ):
-            content_changed(
-                item=obj,
-                reason=reason,
-                summary_en=data.get("change_summary_en", ""),
-                summary_zh_hant=data.get("change_summary_zh_hant", ""),
-            )
+        services.content_went_live(
+            item=form.instance,
+            before=save.before if save else None,
+            user=request.user,
+            significant=bool(data.get("significant_change")) and can_publish(request.user),
+            summary_en=data.get("change_summary_en", ""),
+            summary_zh_hant=data.get("change_summary_zh_hant", ""),
+        )
+
+    def parts_saved(self, item):
+        """After the item's parts (inlines) are saved: for what is derived from them."""
 
     # Publishing rights
 
@@ -188,14 +195,23 @@ class ContentAdmin(
             items=queryset, status=Publishable.Status.PUBLISHED, user=request.user
         )
         audit_record_each(action=Action.PUBLISHED, request=request, objects=changed)
+        reviews_published(items=changed, user=request.user)
         self.message_user(request, gettext("%(count)d published.") % {"count": len(changed)})
 
     @admin.action(
         permissions=["publish"], description=_("Unpublish the selected items (back to draft)")
     )
     def unpublish_selected(self, request, queryset):
+        used = {item.pk: published_objects_using(item) for item in queryset}
+        for item in queryset:
+            if used[item.pk] and item.is_live():
+                message = gettext(
+                    "“%(item)s” stays published: published content uses it (%(users)s)."
+                ) % {"item": item, "users": describe_users(used[item.pk])}
+                self.message_user(request, message, messages.ERROR)
+        free = [item for item in queryset if not (used[item.pk] and item.is_live())]
         changed = services.content_set_status(
-            items=queryset, status=Publishable.Status.DRAFT, user=request.user
+            items=free, status=Publishable.Status.DRAFT, user=request.user
         )
         audit_record_each(action=Action.UNPUBLISHED, request=request, objects=changed)
         self.message_user(request, gettext("%(count)d back to draft.") % {"count": len(changed)})

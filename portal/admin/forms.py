@@ -1,5 +1,7 @@
 """The form every content item's change page uses: publishing dates and no lost edits."""
 
+import copy
+
 from django import forms
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
@@ -7,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.history import fields_changed_since
+from portal.selectors import describe_users, published_objects_using
 
 OPENED_FIELD = "opened_version"
 
@@ -17,7 +20,9 @@ def version_token(updated_at) -> str:
 
 class ContentAdminForm(forms.ModelForm):
     # Optimistic concurrency without a schema change: the `updated_at` the form was opened at.
-    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    opened_version = forms.CharField(
+        label=_("Version opened"), widget=forms.HiddenInput, required=False
+    )
     # Off only while restoring a saved version, which replaces the current one by design.
     check_versions = True
     # Shown only for content people subscribe to (portal.alerts); see ContentAdmin.
@@ -43,6 +48,7 @@ class ContentAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self.check_publishing_window(cleaned_data)
+        self.check_not_taken_down_while_used(cleaned_data)
         if self.instance.pk and self.check_versions:
             self.check_not_changed_since_opened()
         return cleaned_data
@@ -54,6 +60,25 @@ class ContentAdminForm(forms.ModelForm):
                 "publish_until",
                 _("“Publish until” must be later than “publish from” (%(start)s).")
                 % {"start": localize(template_localtime(start))},
+            )
+
+    def check_not_taken_down_while_used(self, cleaned_data):
+        """An organisation published content names stays up: its pages link to it."""
+        instance = self.instance
+        if not instance.pk or "status" not in cleaned_data or not instance.is_live():
+            return
+        after = copy.copy(instance)
+        for name in ("status", "publish_from", "publish_until"):
+            setattr(after, name, cleaned_data.get(name))
+        users = published_objects_using(instance) if not after.is_live() else []
+        if users:
+            self.add_error(
+                "status",
+                gettext(
+                    "It cannot be taken off the site while published content uses it: "
+                    "%(users)s. Unpublish those, or change what they name, first."
+                )
+                % {"users": describe_users(users)},
             )
 
     def check_not_changed_since_opened(self):
@@ -113,3 +138,42 @@ class NoLostEditsAdminMixin:
         if url_name.endswith(("_revision", "_recover")):
             form = type(form.__name__, (form,), {"check_versions": False})
         return form
+
+
+# The forms of an item's publishing page (portal.admin.review).
+
+
+class PublishChangesForm(forms.Form):
+    """The publisher's "Significant change" choice, as on the change form, and which saved
+    changes they saw (the no-lost-edits check of publishing)."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    significant_change = ContentAdminForm.base_fields["significant_change"]
+    change_summary_en = ContentAdminForm.base_fields["change_summary_en"]
+    change_summary_zh_hant = ContentAdminForm.base_fields["change_summary_zh_hant"]
+
+
+class ReadyForReviewForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note for the publisher"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you changed and why, or what to check. Optional."),
+    )
+
+
+class SendBackForm(forms.Form):
+    note = forms.CharField(
+        label=_("What needs to change"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The editor who asked for the review gets it by e-mail."),
+    )
+
+
+ACTION_FORMS = {
+    "publish": PublishChangesForm,
+    "ready": ReadyForReviewForm,
+    "send_back": SendBackForm,
+}

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
+from portal.site import absolute_url
+
 from . import languages
 from .languages import Language
 from .urls import language_from_path, path_in_language
@@ -31,7 +33,7 @@ def language_context(request) -> dict:
     full_path = request.get_full_path()
     is_home = language_from_path(request.path) is not None and request.path.count("/") == 2
     alternates = [
-        (language.html_lang, request.build_absolute_uri(path_in_language(request.path, language)))
+        (language.html_lang, absolute_url(path_in_language(request.path, language)))
         for language in languages.ALL
     ]
     x_default = "/" if is_home else path_in_language(request.path, languages.DEFAULT)
@@ -42,7 +44,7 @@ def language_context(request) -> dict:
             for language in languages.ALL
         ],
         "hreflang_alternates": alternates,
-        "hreflang_x_default": request.build_absolute_uri(x_default),
+        "hreflang_x_default": absolute_url(x_default),
         # Simplified pages say they are converted, and link to the Traditional original.
         "traditional_original_url": (
             path_in_language(full_path, languages.TRADITIONAL)

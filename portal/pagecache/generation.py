@@ -8,6 +8,7 @@ connected here for every app except the bookkeeping ones (sessions, logins, hist
 
 import secrets
 import time
+from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
@@ -18,14 +19,30 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 GENERATION_KEY = "pagecache:generation"
 # The generation the page cache read for the request being served, so it is read once.
 request_generation: ContextVar[str | None] = ContextVar("request_generation", default=None)
+# Inside a transaction that is always rolled back (a staff preview of pending changes).
+_rehearsing: ContextVar[bool] = ContextVar("rehearsing", default=False)
 
 
 def new_generation() -> str:
     return secrets.token_hex(8)
 
 
+@contextmanager
+def changes_rehearsed():
+    """For saves the caller rolls back, to show staff what pending changes would look like:
+    they move no generation, and nothing read meanwhile is kept for the public (the generation
+    is unknown, so no page, remembered result or fragment is stored)."""
+    token = _rehearsing.set(True)
+    try:
+        yield
+    finally:
+        _rehearsing.reset(token)
+
+
 def current_generation() -> str | None:
     """The generation now; None when the cache cannot say (pages are then not stored)."""
+    if _rehearsing.get():
+        return None
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, new_generation(), None)
@@ -35,6 +52,8 @@ def current_generation() -> str | None:
 
 def generation_now() -> str | None:
     """The generation for the request being served, else read from the cache."""
+    if _rehearsing.get():
+        return None
     return request_generation.get() or current_generation()
 
 
@@ -65,6 +84,8 @@ def pages_changed() -> None:
 
 
 def _model_changed(sender, **kwargs):
+    if _rehearsing.get():
+        return
     ignored = settings.PAGE_CACHE_IGNORED_APPS
     if sender._meta.app_label not in ignored and sender._meta.label not in ignored:
         pages_changed()

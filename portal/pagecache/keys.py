@@ -9,6 +9,7 @@ import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.urls import Resolver404, resolve
 
 from portal.i18n.urls import language_from_path
@@ -23,8 +24,15 @@ def declared_parameters(view) -> frozenset[str]:
 
 
 def is_staff_request(request) -> bool:
-    """Only staff have sessions: the public site never starts one."""
-    return settings.SESSION_COOKIE_NAME in request.COOKIES
+    """A signed-in staff session (only staff have sessions: the public site never starts one).
+
+    The session is read, not just its cookie: a made-up `sessionid` must not make every page
+    render (one indexed read instead of a whole page, and only for requests with the cookie).
+    """
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    session = getattr(request, "session", None)
+    return session is not None and SESSION_KEY in session
 
 
 def page_key(request) -> str | None:
@@ -46,5 +54,7 @@ def page_key(request) -> str | None:
             return None
         pairs = sorted((name, sorted(values)) for name, values in request.GET.lists())
         query = urlencode(pairs, doseq=True)
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    # Not the Host header: pages make their absolute URLs from SITE_URL, so a made-up host or
+    # port would only add copies of the same page.
+    url = f"{request.path}?{query}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.middleware.RequestLogMiddleware",
+    "portal.middleware.HeadWithoutBodyMiddleware",
     "portal.errors.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -57,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.i18n.middleware.LanguageMiddleware",
+    # Before anything reads a parameter: control characters and lone surrogates are a 400.
+    "portal.input.InputCleanerMiddleware",
     # Inside LanguageMiddleware, outside the Simplified conversion: /sc/ is stored converted.
     "portal.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -124,7 +127,20 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, every process on the machine (gunicorn's workers, a management command
+    # beside `make run`) shares one cache in files under var/cache (SQLite, by diskcache): the
+    # content generation, rate-limit counters and the weather lock and readings stay the same
+    # for all of them, and add/incr are atomic across processes.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": env_str("LOCAL_CACHE_DIR") or str(VAR_DIR / "cache"),
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.05,
+            # Pages (up to 512 KB) stay inside SQLite: as separate files each write cost ~10 ms.
+            "OPTIONS": {"size_limit": 256 * 1024 * 1024, "disk_min_file_size": 1024 * 1024},
+        }
+    }
 # Rendered template fragments ({% cache ... using="fragments" %}), in each process's own memory:
 # parts of the page shell that are the same on every page of a language, and content fragments
 # keyed by the content generation. Never shared, so never a network round trip per fragment.
@@ -141,8 +157,9 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 600)
 PAGE_CACHE_MAX_BYTES = 512 * 1024
 CDN_MAX_AGE = env_int("CDN_MAX_AGE", 30)
 # Saving these apps' or models' rows (sessions, sign-ins, second factors, the audit record,
-# history bookkeeping, alert subscriptions and deliveries, the assistant's question log) changes
-# no public page. App labels, or "app_label.Model" for one model.
+# history bookkeeping, changes waiting for a publisher and review steps, alert subscriptions
+# and deliveries, the assistant's question log) changes no public page. App labels, or
+# "app_label.Model" for one model.
 PAGE_CACHE_IGNORED_APPS = {
     "admin",
     "auth",
@@ -155,6 +172,9 @@ PAGE_CACHE_IGNORED_APPS = {
     "staff",
     "alerts",
     "portal.AuditEntry",
+    "portal.PendingRevision",
+    "portal.ReviewRequest",
+    "portal.PublishingStep",
     "assistant.LoggedQuestion",
     "assistant.SuggestedPhrasing",
 }
@@ -173,6 +193,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "staff.validators.NotTheCurrentPasswordValidator"},
 ]
 
 # Languages: the table lives in portal.i18n.languages.

@@ -1,6 +1,10 @@
 """Tests: base settings with fast hashing. DATABASE_URL and REDIS_URL still apply, so CI
 runs the same suite on PostgreSQL and Redis."""
 
+import atexit
+import shutil
+import tempfile
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,3 +14,12 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # it at its own stub server. Tests refresh the weather themselves, never in the background.
 HKO_WEATHER_URL = "http://127.0.0.1:9/"
 WEATHER_BACKGROUND_REFRESH = False
+
+# Absolute URLs come from SITE_URL (portal.site), never from the Host header: the test
+# client's host, so links in pages and the addresses tests request agree.
+SITE_URL = "http://testserver"
+
+# The suite's own shared cache, not the one `make run` uses in var/cache; removed at exit.
+if not REDIS_URL:  # noqa: F405
+    CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="portal-test-cache-")  # noqa: F405
+    atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], ignore_errors=True)  # noqa: F405

@@ -119,3 +119,19 @@ def test_only_publishers_can_send_a_significant_change(client):
     assert 'name="significant_change"' not in client.get(url).content.decode()
     save_in_admin(client, scheme, significant_change="on", change_summary_en="Sent by an editor")
     assert not Change.objects.exists()
+
+
+def test_a_second_cancellation_of_one_event_sends_nothing(client, publisher):
+    event = make_event(starts_at=datetime.datetime(2099, 5, 1, tzinfo=datetime.UTC))
+    for status in ("cancelled", "scheduled", "cancelled"):
+        save_in_admin(client, event, event_status=status)
+    assert list(Change.objects.values_list("reason", flat=True)) == ["cancelled"]
+
+
+def test_the_changes_list_names_each_item_and_the_reason_in_words(client, publisher):
+    scheme = make_scheme(name_en="Export Fund", status=Publishable.Status.DRAFT)
+    save_in_admin(client, scheme, status="published")
+    html = client.get("/admin/alerts/change/").content.decode()
+    assert "Export Fund" in html
+    assert "Newly published" in html and "Funding schemes" in html
+    assert f"schemes {scheme.pk}" not in html

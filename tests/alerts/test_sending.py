@@ -213,3 +213,14 @@ def test_a_second_sender_skips_the_alert_the_first_is_sending(mailbox):
     thread.join()
     alerts_send()
     assert len(mailbox.messages) == 1
+
+
+def test_subjects_and_text_are_plain_text_without_html_entities(mailbox):
+    make_alert()
+    publish(make_scheme(name_en="Buyers & Sellers' <Fund>"))
+    call_command("send_alerts", verbosity=0)
+    [message] = mailbox.messages
+    assert message["Subject"] == "New: Buyers & Sellers' <Fund>"
+    assert "Buyers & Sellers' <Fund>" in text_of(message)
+    assert "&amp;" not in message["Subject"] + text_of(message)
+    assert "Buyers &amp; Sellers&#x27; &lt;Fund&gt;" in html_of(message)

@@ -185,3 +185,17 @@ def test_public_pages_link_to_the_sign_up_page_with_no_csrf_token(client, prefix
     home = client.get(f"/{prefix}/").content.decode()
     assert f'href="/{prefix}/alerts/subscribe/"' in home
     assert "csrfmiddlewaretoken" not in finder + events + home
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["a@localhost", "a@[127.0.0.1]", "a@[IPv6:::1]", "a@intranet", "a@printer.local",
+     "a@mail.example", "a@host.internal", "a@localhost."],
+)  # fmt: skip
+def test_addresses_no_internet_mail_reaches_are_refused(client, mailbox, email):
+    response = subscribe(client, email=email)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "receive e-mail from the internet" in page or "in the right format" in page
+    assert mailbox.messages == []
+    assert not Subscriber.objects.exists()

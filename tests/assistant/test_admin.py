@@ -5,7 +5,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assistant.models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing
-from portal.roles import EDITOR
+from assistant.services import question_log
+from portal.i18n.languages import BY_PREFIX
+from portal.models import PendingRevision
+from portal.roles import EDITOR, PUBLISHER
 from tests.assistant.factories import make_answer
 from tests.portal.factories import make_staff, sign_in
 
@@ -13,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _log(text, language="en"):
-    return LoggedQuestion.objects.create(text=text, language=language, outcome="no-match")
+    question_log(text=text, language=BY_PREFIX[language], outcome="no-match")
+    return LoggedQuestion.objects.get(text=text)
 
 
 def test_questions_are_grouped_by_similarity_with_counts(client):
@@ -37,16 +41,31 @@ def test_one_click_turns_a_group_into_a_draft_answer_with_its_phrasings(client):
     assert answer.phrasings_en == "how to renew business registration"
 
 
-def test_a_suggested_phrasing_is_accepted_with_one_click(client):
-    answer = make_answer(question_en="What is the EMF?", phrasings_en="EMF")
-    suggestion = SuggestedPhrasing.objects.create(answer=answer, text="export fund grant")
-    sign_in(client, make_staff(role=EDITOR))
+def accept(client, role, suggestion):
+    sign_in(client, make_staff(role=role))
     client.post(
         "/admin/assistant/suggestedphrasing/",
         {"action": "accept_selected", "_selected_action": [suggestion.pk]},
     )
+
+
+def test_a_suggested_phrasing_is_accepted_with_one_click(client):
+    answer = make_answer(question_en="What is the EMF?", phrasings_en="EMF")
+    suggestion = SuggestedPhrasing.objects.create(answer=answer, text="export fund grant")
+    accept(client, PUBLISHER, suggestion)
     answer.refresh_from_db()
     assert answer.phrasings_en.splitlines() == ["EMF", "export fund grant"]
+    assert not SuggestedPhrasing.objects.exists()
+
+
+def test_an_editors_accepted_phrasing_for_a_published_answer_waits_for_a_publisher(client):
+    answer = make_answer(question_en="What is the EMF?", phrasings_en="EMF")
+    suggestion = SuggestedPhrasing.objects.create(answer=answer, text="export fund grant")
+    accept(client, EDITOR, suggestion)
+    answer.refresh_from_db()
+    assert answer.phrasings_en == "EMF"
+    [pending] = PendingRevision.objects.all()
+    assert pending.snapshot[0]["fields"]["phrasings_en"] == "EMF\nexport fund grant"
     assert not SuggestedPhrasing.objects.exists()
 
 
@@ -58,10 +77,13 @@ def test_editors_edit_curated_answers_in_the_content_admin(client):
     assert b"/en/assistant/answers/" in response.content  # preview links
 
 
-def test_questions_older_than_90_days_are_deleted():
+def test_questions_last_asked_over_90_days_ago_are_deleted():
     old, new = _log("old question"), _log("new question")
-    LoggedQuestion.objects.filter(pk=old.pk).update(
+    LoggedQuestion.objects.filter(pk__in=[old.pk, new.pk]).update(
         asked_at=timezone.now() - datetime.timedelta(days=91)
+    )
+    LoggedQuestion.objects.filter(pk=old.pk).update(
+        last_asked_at=timezone.now() - datetime.timedelta(days=91)
     )
     call_command("assistant_purge_questions", verbosity=0)
     assert list(LoggedQuestion.objects.values_list("text", flat=True)) == [new.text]

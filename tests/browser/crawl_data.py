@@ -29,9 +29,11 @@ FINDER_QUERY_WITHOUT_RESULTS = "zzqxj"
 
 
 def _build_site_pages() -> list[ExtraPage]:
-    """Pages that exist without content: the 404 page and the finder's two outcomes."""
+    """Pages that exist without content: the 404 page, the 400 page for unreadable input and the
+    finder's two outcomes."""
     return [
         ExtraPage("no-such-page/", status=404),
+        ExtraPage("schemes/?q=abc%00def", status=400),
         ExtraPage(f"schemes/?q={FINDER_QUERY}"),
         ExtraPage(f"schemes/?q={FINDER_QUERY_WITHOUT_RESULTS}"),
     ]

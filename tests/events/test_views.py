@@ -79,7 +79,7 @@ def test_filters_with_no_match_say_so(get_page):
 
 @pytest.mark.parametrize(
     "query",
-    ["category=nonsense", "organiser=nobody", "category=%00", "organiser=x&organiser=y"],
+    ["category=nonsense", "organiser=nobody", "organiser=x&organiser=y"],
 )
 def test_bad_filter_values_get_a_message_not_an_error(get_page, query):
     make_event(title_en="Still listed")

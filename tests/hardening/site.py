@@ -32,6 +32,11 @@ class Site:
     port: int
     env: dict[str, str]
     process: subprocess.Popen
+    log_path: Path | None = None
+
+    def log(self) -> str:
+        """What gunicorn and the site wrote to standard error so far."""
+        return self.log_path.read_text(errors="replace") if self.log_path else ""
 
     def request(self, method: str, path: str, *, body=None, headers=None, timeout=30):
         connection = http.client.HTTPConnection(HOST, self.port, timeout=timeout)
@@ -74,15 +79,20 @@ def site_environment(*, database_url: str, redis_url: str, work: Path) -> dict[s
         "LOG_LEVEL": "WARNING",
         # The weather panel's fetcher never reaches the internet.
         "HKO_WEATHER_URL": "http://127.0.0.1:9/",
+        # Without REDIS_URL: this site's own shared cache, not var/cache.
+        "LOCAL_CACHE_DIR": str(work / "cache"),
     }
 
 
 @contextlib.contextmanager
 def running_site(*, database_url: str, redis_url: str, port: int = 0, workers: int = 2,
-                 seed: bool = False):  # fmt: skip
-    """Migrate, collect static files, start gunicorn; stop it (and wait) however we leave."""
+                 seed: bool = False, environment: dict | None = None):  # fmt: skip
+    """Migrate, collect static files, start gunicorn; stop it (and wait) however we leave.
+    What gunicorn and the site log goes to `site.log()`."""
     with tempfile.TemporaryDirectory(prefix="portal-site-") as work:
         env = site_environment(database_url=database_url, redis_url=redis_url, work=Path(work))
+        env.update(environment or {})
+        log_path = Path(work) / "gunicorn.log"
         commands = [["migrate", "--noinput"], ["collectstatic", "--noinput"]]
         if seed:
             commands.append(["load_seed"])
@@ -92,15 +102,17 @@ def running_site(*, database_url: str, redis_url: str, port: int = 0, workers: i
                 cwd=BASE_DIR, env=env, check=True, capture_output=True,
             )  # fmt: skip
         port = port or free_port()
+        log_file = log_path.open("ab")  # the child writes to it; closed when it stops
         process = subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi",
+                "--config", str(BASE_DIR / "gunicorn.conf.py"),
                 "--bind", f"{HOST}:{port}", "--workers", str(workers), "--timeout", "30",
                 "--log-level", "warning",
             ],
-            cwd=BASE_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        site = Site(port, env, process)
+        site = Site(port, env, process, log_path)
         try:
             deadline = time.monotonic() + 30
             while True:
@@ -118,6 +130,7 @@ def running_site(*, database_url: str, redis_url: str, port: int = 0, workers: i
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(5)
+            log_file.close()
 
 
 @contextlib.contextmanager

@@ -66,7 +66,47 @@ def test_every_cache_operation_fails_open_on_a_closed_port():
         assert cache.get_many(["a", "b"]) == {}
         assert cache.set("k", "v") is None
         assert cache.add("k", "v") is True
-        assert cache.incr("k") == 1
+        assert cache.add("counter", 0) is True  # counted in this process meanwhile
+        assert cache.incr("counter") == 1
+        assert cache.incr("counter") == 2
         assert cache.delete("k") is False
         assert cache.get_or_set("k", "computed") == "computed"
         assert cache.has_key("k") is False
+
+
+def test_rate_limits_stay_on_while_redis_is_down_or_frozen(rf):
+    """Redis down (a closed port), then frozen (accepts, never answers): the limit still bites."""
+    import socket
+
+    from portal.ratelimit import rate_limited
+
+    frozen = socket.socket()
+    frozen.bind(("127.0.0.1", 0))
+    frozen.listen(50)
+    try:
+        for url in (
+            f"redis://127.0.0.1:{free_port()}/0",
+            f"redis://127.0.0.1:{frozen.getsockname()[1]}/0",
+        ):
+            with redis_settings(url):
+                request = rf.get("/en/assistant/", REMOTE_ADDR="203.0.113.9")
+                answers = [
+                    rate_limited(request, scope=f"test-{url}", limit=3, seconds=60)
+                    for _ in range(6)
+                ]
+            assert answers == [False, False, False, True, True, True], url
+    finally:
+        frozen.close()
+
+
+def test_the_limit_holds_across_the_turn_of_a_window(rf):
+    import time_machine
+
+    from portal.ratelimit import rate_limited
+
+    request = rf.get("/en/assistant/", REMOTE_ADDR="203.0.113.10")
+    with time_machine.travel(1_800_000_050, tick=False) as clock:  # 10 s before a minute turns
+        answers = [rate_limited(request, scope="turn", limit=10, seconds=60) for _ in range(10)]
+        clock.shift(15)  # into the next minute
+        answers += [rate_limited(request, scope="turn", limit=10, seconds=60) for _ in range(3)]
+    assert answers == [False] * 10 + [True] * 3

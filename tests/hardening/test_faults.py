@@ -90,6 +90,9 @@ def test_database_down_is_503_with_retry_after_and_recovers_without_restart(serv
             assert response.headers["Retry-After"] == "30"
             assert "no-store" in response.headers["Cache-Control"]
         assert "服务暂时未能提供" in site.request("GET", "/sc/schemes/?q=outage").content.decode()
+        answer = site.request("GET", "/tc/assistant/answer.json?q=outage")
+        assert answer.status == 503 and answer.headers["Content-Type"] == "application/json"
+        assert json.loads(answer.content)["error"]
         assert site.request("GET", "/readyz").status == 503
         assert site.request("GET", "/healthz").status == 200
     finally:
@@ -126,3 +129,27 @@ def test_admin_save_during_an_outage_is_refused_then_lands_whole(services):
     soup = BeautifulSoup(page.content, "html.parser")
     assert soup.find("input", attrs={"name": "name_en"})["value"] == "After the outage"
     assert soup.find("input", attrs={"name": "address_en"})["value"] == "1 Harbour Road"
+
+
+def test_a_database_outage_logs_a_few_lines_not_one_a_request(services):
+    site, postgres, _, _, _ = services
+    before = len(site.log().splitlines())
+    postgres.stop()
+    try:
+        answered = 0
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            for page in (
+                "/en/schemes/?q=outage",
+                "/tc/events/?q=x",
+                "/sc/schemes/compare/?s=x",
+            ):
+                assert site.request("GET", page).status == 503
+                answered += 1
+    finally:
+        postgres.start()
+    wait_for(lambda: site.request("GET", "/readyz").status == 200)
+    lines = site.log().splitlines()[before:]
+    assert answered > 60
+    # One throttled warning a minute per worker, and nothing per request.
+    assert len(lines) <= 6, "\n".join(lines[:20])

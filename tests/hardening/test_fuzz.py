@@ -21,6 +21,11 @@ HOSTILE = st.one_of(
     st.sampled_from(
         [
             "\x00",
+            "abc\x00def",
+            "\x1b",
+            "\x85",
+            "請問中小企業市場推廣基金" * 42,
+            "A 123456(3)",
             "\ud800",
             "%00",
             "../../etc/passwd",

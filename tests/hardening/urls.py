@@ -11,9 +11,33 @@ from schemes.forms import SchemeFinderForm
 
 ROUTE_PARAMETER = re.compile(r"<(?:\w+:)?(\w+)>")
 REGEX_GROUP = re.compile(r"\(\?P<(\w+)>[^)]*\)")
+# Query parameters and form fields views read that no view declares for the page cache: the
+# comparison, the eligibility check's questions (from the seed), the assistant, alerts, staff.
+READ_PARAMETERS = {
+    "s", "q", "type", "page", "preview", "refused", "kind", "token", "helpful", "email",
+    "frequency", "next", "alert", "action", "format", "lang", "registered", "sector",
+    "employees", "listed", "lender", "lender-associate", "operating-year", "travel-agent", "need",
+}  # fmt: skip
+
+
+def declared_query_parameters() -> set[str]:
+    """The parameters every route declares (`cache_query_parameters`), routes added later too."""
+    from portal.pagecache.keys import declared_parameters
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns)
+            else:
+                yield from declared_parameters(pattern.callback)
+
+    return set(walk(get_resolver().url_patterns))
+
+
 # Every query parameter a view reads.
 QUERY_PARAMETERS = sorted(
-    {*SchemeFinderForm.base_fields, *EventFilterForm.base_fields, "page", "preview"}
+    {*SchemeFinderForm.base_fields, *EventFilterForm.base_fields, *READ_PARAMETERS}
+    | declared_query_parameters()
 )
 
 

@@ -52,9 +52,10 @@ def test_diff_page_marks_removed_and_added_words(publisher):
     table = soup.find("table", class_="version-diff")
     assert table.caption.get_text(strip=True) == "Fields changed in this version"
     rows = {row.th.get_text(strip=True): row for row in table.tbody.find_all("tr")}
-    assert set(rows) == {"Name [en]", "Name [zh-hant]"}
-    assert [ins.get_text() for ins in rows["Name [en]"].find_all("ins")] == ["added: and Industry "]
-    assert [ins.get_text() for ins in rows["Name [zh-hant]"].find_all("ins")] == ["added: 貿易"]
+    assert set(rows) == {"Name (English)", "Name (Traditional Chinese)"}
+    english, chinese = rows["Name (English)"], rows["Name (Traditional Chinese)"]
+    assert [ins.get_text() for ins in english.find_all("ins")] == ["added: and Industry "]
+    assert [ins.get_text() for ins in chinese.find_all("ins")] == ["added: 貿易"]
     assert all(th.get("scope") for th in table.find_all("th"))
 
 

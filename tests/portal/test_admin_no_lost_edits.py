@@ -45,7 +45,7 @@ def test_second_save_is_refused_with_what_changed(two_publishers):
     assert response.status_code == 200
     [message] = response.context["adminform"].form.non_field_errors()
     assert "first saved this item" in message
-    assert "They changed: Name [en]." in message
+    assert "They changed: Name (English)." in message
     organisation.refresh_from_db()
     assert organisation.name_en == "By first"
     assert not organisation.address_en

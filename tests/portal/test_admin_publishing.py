@@ -123,3 +123,26 @@ def test_publish_actions_are_for_publishers_only(client):
     assert 'value="publish_selected"' in publisher.get(url).content.decode()
     publisher.post(url, {"action": "publish_selected", "_selected_action": [d.pk for d in drafts]})
     assert set(Organisation.objects.values_list("status", flat=True)) == {PUBLISHED}
+
+
+def test_an_organisation_published_content_uses_stays_published(client):
+    from tests.schemes.factories import make_scheme
+
+    publisher = signed_in(client, PUBLISHER)
+    organisation = make_organisation(status=PUBLISHED)
+    scheme = make_scheme(organisation=organisation, name_en="SME Loan Guarantee")
+    data = {**form_data(publisher.get(change_url(organisation))), "status": DRAFT}
+    response = publisher.post(change_url(organisation), data)
+    assert response.status_code == 200
+    [message] = response.context["adminform"].form.errors["status"]
+    assert "SME Loan Guarantee" in message
+    url = reverse("admin:portal_organisation_changelist")
+    publisher.post(url, {"action": "unpublish_selected", "_selected_action": [organisation.pk]})
+    organisation.refresh_from_db()
+    assert organisation.status == PUBLISHED
+    # Once nothing published names it, it may go.
+    scheme.status = DRAFT
+    scheme.save()
+    assert publisher.post(change_url(organisation), data).status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.status == DRAFT

@@ -159,3 +159,18 @@ def test_anonymous_pages_let_a_cdn_keep_them_briefly_and_browsers_revalidate(cli
     response = client.get("/en/")
     controls = {part.strip() for part in response["Cache-Control"].split(",")}
     assert {"public", "max-age=0", "must-revalidate", "s-maxage=45"} <= controls
+
+
+@pytest.mark.parametrize("cookie", ["made-up", "x" * 32, "abcdefgh12345678abcdefgh12345678"])
+def test_a_made_up_session_cookie_gets_the_cached_page(client, cookie):
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    client.cookies["sessionid"] = cookie
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+
+
+def test_a_signed_out_staff_session_cookie_gets_the_cached_page_too(client):
+    sign_in(client, make_staff())
+    client.logout()
+    client.cookies["sessionid"] = "stale-session-key-from-yesterday"
+    client.get("/en/")
+    assert client.get("/en/")["X-Page-Cache"] == "hit"

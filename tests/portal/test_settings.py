@@ -62,4 +62,5 @@ def test_cache_follows_redis_url():
     if os.environ.get("REDIS_URL"):
         assert backend == "portal.cache.FailOpenRedisCache"
     else:
-        assert backend == "django.core.cache.backends.locmem.LocMemCache"
+        # The embedded default: one cache in files for every process on the machine.
+        assert backend == "diskcache.DjangoCache"

@@ -115,11 +115,29 @@ def test_a_business_younger_than_a_year_fails_only_the_financing_guarantee(seed,
     assert (found[SFGS], found[SGS]) == ("not-eligible", "likely")
 
 
-def test_a_business_not_registered_with_substantive_operations(seed, client):
+def test_a_business_not_registered_in_hong_kong_fails_every_loan_and_fund(seed, client):
     found, _ = outcomes(client, {**TRADER, "registered": "no"})
+    assert found[SGS] == found[SFGS] == found[EMF] == "not-eligible"
+
+
+@pytest.mark.parametrize("prefix", ["en", "tc", "sc"])
+def test_the_probes_unregistered_exporter_is_not_eligible_for_the_sfgs(seed, client, prefix):
+    answers = {"registered": "no", "sector": "non-manufacturing", "employees": "30",
+               "listed": "no", "need": "export-marketing"}  # fmt: skip
+    found, _ = outcomes(client, answers, prefix=prefix)
+    assert found[SFGS] == "not-eligible"
+
+
+def test_a_registered_business_without_substantive_operations(seed, client):
+    found, _ = outcomes(client, {**TRADER, "registered": "registered-only"})
     assert found[SGS] == found[EMF] == "not-eligible"
-    # The SFGS asks for "business operation", not substantive: a "no" may still qualify.
+    # The SFGS asks for "business operation", not substantive ones: it may still qualify.
     assert found[SFGS] == "check"
+
+
+def test_every_rule_on_registration_fails_a_business_not_registered(seed):
+    for rule in EligibilityRule.objects.filter(question__key="registered"):
+        assert "no" in {option.value for option in rule.failing_options.all()}, rule.scheme
 
 
 def test_a_licensed_travel_agent_receiving_mic_groups(seed, client):

@@ -220,3 +220,12 @@ def test_the_admin_shows_no_device_secrets(client):
     sign_in(client, make_staff(superuser=True))
     page = client.get(reverse("admin:index")).content.decode()
     assert "otp_totp" not in page and "otp_static" not in page
+
+
+def test_an_enrolled_accounts_password_alone_gets_no_new_key(client):
+    user = make_staff(role=PUBLISHER)
+    authenticator_for(user)
+    password_only(client, user)
+    assert client.get(reverse("staff:qr-code")).status_code == 404
+    assert client.get(reverse("staff:enrol"))["Location"] == reverse("staff:verify")
+    assert not TOTPDevice.objects.filter(user=user, confirmed=False).exists()

@@ -1,6 +1,8 @@
 """Asking a real HTTP server on loopback: good, failing, malformed and slow answers."""
 
+import http.server
 import inspect
+import threading
 import time
 
 import pytest
@@ -56,3 +58,41 @@ def test_slow_answer_is_given_up_at_the_time_limit(stub):
     with pytest.raises(HkoUnavailable):
         fetch_json(hko_url(stub.url, "rhrread", "en"), timeout=0.3)
     assert time.monotonic() - started < 2
+
+
+class DrippingHandler(http.server.BaseHTTPRequestHandler):
+    """Answers one byte at a time, each within the socket timeout, never finishing in time."""
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", "1000")
+        self.end_headers()
+        try:
+            for _ in range(1000):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass  # the client hung up, as it should
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def dripping_server():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), DrippingHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/weather.php"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_dripping_answer_is_given_up_at_the_deadline_in_all(dripping_server):
+    started = time.monotonic()
+    with pytest.raises(HkoUnavailable):
+        fetch_json(dripping_server, timeout=1)
+    assert time.monotonic() - started < 1.8

@@ -70,8 +70,37 @@ const captionDialog = updateAttrsDialog(
   { title: gettext("Table caption"), submitText: gettext("Update") },
 )
 
+// "Insert table" makes a header row unless the editor unticks it: tables need header cells.
+const insertTableDialog = updateAttrsDialog(
+  {
+    rows: { type: "number", title: gettext("Rows"), format: "number", min: "1", max: "100" },
+    cols: { type: "number", title: gettext("Columns"), format: "number", min: "1", max: "100" },
+    withHeaderRow: { type: "boolean", title: gettext("Include header row") },
+  },
+  { title: gettext("Table Properties"), submitText: gettext("Insert Table") },
+)
+
 // Tables keep a <caption>; the editor shows and edits it through the toolbar.
 export const Table = BaseTable.extend({
+  addCommands() {
+    return {
+      ...this.parent?.(),
+      insertTableWithOptions:
+        () =>
+        ({ editor }) => {
+          const initial = { rows: "3", cols: "3", withHeaderRow: true }
+          insertTableDialog(editor, initial).then((attrs) => {
+            if (!attrs) return
+            const rows = Number.parseInt(attrs.rows, 10) || 3
+            const cols = Number.parseInt(attrs.cols, 10) || 3
+            const withHeaderRow = Boolean(attrs.withHeaderRow)
+            editor.chain().focus().insertTable({ rows, cols, withHeaderRow }).run()
+          })
+          return true
+        },
+    }
+  },
+
   addAttributes() {
     return {
       ...this.parent?.(),
