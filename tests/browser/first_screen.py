@@ -104,18 +104,22 @@ def screenshot_directory() -> Path | None:
     return Path(directory) if directory else None
 
 
-def screenshot_name(page_type: str, prefix: str, width: int) -> str:
-    """e.g. "schemes-list-q-tc-375.png" for the finder with a query, in Traditional Chinese."""
-    return f"{re.sub(r'[^a-z0-9]+', '-', page_type.lower()).strip('-')}-{prefix}-{width}.png"
+def screenshot_name(page_type: str, prefix: str, width: int, status: int = 200) -> str:
+    """e.g. "schemes-list-q-tc-375.png" for the finder with a query, in Traditional Chinese;
+    "schemes-list-q-400-en-375.png" for the page refusing a query."""
+    kind = re.sub(r"[^a-z0-9]+", "-", page_type.lower()).strip("-")
+    kind = kind if status == 200 else f"{kind}-{status}"
+    return f"{kind}-{prefix}-{width}.png"
 
 
-def save_screenshots(page, url: str, page_type: str, prefix: str, directory: Path) -> str:
-    """Full-page PNGs at phone and desktop width; returns the phone measurement as a line."""
+def save_screenshots(page, crawled, url: str, directory: Path) -> str:
+    """Full-page PNGs at phone and desktop width; returns the measurements, a line each."""
+    page_type, prefix = crawled.page_type, crawled.language.prefix
     lines = []
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size(viewport)
         page.goto(url)
-        name = screenshot_name(page_type, prefix, viewport["width"])
+        name = screenshot_name(page_type, prefix, viewport["width"], crawled.status)
         page.screenshot(path=directory / name, full_page=True)
         found = measure(page, page_type)
         lines.append(

@@ -175,10 +175,7 @@ def test_first_screen_at_375_px_shows_main_content_and_controls_fit_their_labels
     for crawled in site.representatives():
         url = site.base_url + crawled.url
         if directory:
-            prefix = crawled.language.prefix
-            measured.append(
-                first_screen.save_screenshots(page, url, crawled.page_type, prefix, directory)
-            )
+            measured.append(first_screen.save_screenshots(page, crawled, url, directory))
         page.goto(url)
         problems[crawled.url] = first_screen.first_screen_problems(page, crawled.page_type)
     context.close()
