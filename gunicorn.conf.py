@@ -8,3 +8,12 @@ bare 414.
 """
 
 limit_request_line = 8190
+
+
+def post_worker_init(worker):
+    """Each new worker builds its search index from the stored passage vectors, and loads the
+    sentence-embedding model, before it accepts a request; passages without a vector yet are
+    embedded afterwards in a background thread (portal.search.store)."""
+    from portal.search.store import warm_up
+
+    warm_up()

@@ -1,4 +1,5 @@
-"""Staff side of the assistant: curated answers (as all content), synonyms, what visitors ask."""
+"""Staff side of the assistant: curated answers (as all content), the words it knows (synonyms,
+colloquial phrases) and what visitors ask."""
 
 from django.contrib import admin, messages
 from django.shortcuts import redirect
@@ -9,7 +10,13 @@ from django.utils.translation import ngettext
 
 from portal.admin import ContentAdmin
 
-from .models import CuratedAnswer, LoggedQuestion, SuggestedPhrasing, SynonymGroup
+from .models import (
+    ColloquialPhrase,
+    CuratedAnswer,
+    LoggedQuestion,
+    SuggestedPhrasing,
+    SynonymGroup,
+)
 from .selectors import question_groups
 from .services import answer_draft_from_questions, phrasing_accept
 
@@ -23,6 +30,14 @@ class CuratedAnswerAdmin(ContentAdmin):
 class SynonymGroupAdmin(admin.ModelAdmin):
     list_display = ("__str__", "updated_at")
     search_fields = ("terms",)
+
+
+@admin.register(ColloquialPhrase)
+class ColloquialPhraseAdmin(admin.ModelAdmin):
+    """Beside the synonyms: how owners write, read as written Chinese before matching."""
+
+    list_display = ("spoken", "written", "updated_at")
+    search_fields = ("spoken", "written")
 
 
 @admin.register(SuggestedPhrasing)

@@ -1,5 +1,6 @@
-"""The assistant's curated answers, the synonyms it knows and the questions kept for staff."""
+"""The assistant's curated answers, the words it knows and the questions kept for staff."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -60,6 +61,48 @@ class SynonymGroup(models.Model):
     @property
     def term_list(self) -> list[str]:
         return [line.strip() for line in self.terms.splitlines() if line.strip()]
+
+
+NUMBER_PLACEHOLDER = "…"
+
+
+class ColloquialPhrase(models.Model):
+    """How owners write a phrase (colloquial Cantonese, shorthand) and its written form, which
+    questions are read as before matching: 有冇 is read as 有沒有, 幾耐 as 多久."""
+
+    spoken = models.CharField(
+        _("as visitors write it"),
+        max_length=50,
+        unique=True,
+        help_text=_("e.g. 有冇, 幾耐 or pls. “…” stands for a number: 得…個人."),
+    )
+    written = models.CharField(
+        _("read as"),
+        max_length=50,
+        blank=True,
+        help_text=_("The written form, e.g. 有沒有; “…” puts the number back. Empty: ignored."),
+    )
+    updated_at = models.DateTimeField(_("last modified"), auto_now=True)
+
+    class Meta:
+        ordering = ["spoken"]
+        verbose_name = _("colloquial phrase")
+        verbose_name_plural = _("colloquial phrases")
+
+    def __str__(self):
+        return f"{self.spoken} → {self.written}"
+
+    def clean(self):
+        spoken, written = (self.spoken or "").strip(), (self.written or "").strip()
+        if not spoken or spoken == NUMBER_PLACEHOLDER:
+            raise ValidationError({"spoken": _("Please type the words visitors use.")})
+        if spoken.count(NUMBER_PLACEHOLDER) > 1:
+            raise ValidationError({"spoken": _("Use “…” at most once.")})
+        if NUMBER_PLACEHOLDER in written and NUMBER_PLACEHOLDER not in spoken:
+            raise ValidationError(
+                {"written": _("“…” can only put back a number the spoken form has.")}
+            )
+        self.spoken, self.written = spoken, written
 
 
 class LoggedQuestion(models.Model):

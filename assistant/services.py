@@ -3,30 +3,35 @@
 import datetime
 import hashlib
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, override
 
-from portal.i18n.languages import Language
+from portal.i18n.languages import ENGLISH, Language
+from portal.i18n.text import MAX_QUERY_LENGTH
+from portal.i18n.urls import path_in_language
 from portal.publishing.services import content_edit
 from portal.ratelimit import rate_limited
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 
+from .answers import best_hit, closed, reordered
 from .models import CuratedAnswer, LoggedQuestion, SpentFeedbackToken, SuggestedPhrasing
-from .personal_data import contains_personal_data, published_phone_numbers
+from .personal_data import contains_personal_data
+from .search import published_numbers
+from .sentences import sentence_bonus
 
 MAX_QUESTION_LENGTH = 500
 # The staff queue of questions without a good answer holds at most this many questions.
 MAX_LOGGED_QUESTIONS = 2000
 QUESTIONS_PER_MINUTE = 30
-# Below this share of the question's weight found in the best document, we say we do not know.
-MIN_COVERAGE = 0.45
 MAX_LINKS = 5
-CURATED_SHARE = 0.6
 FEEDBACK_SALT = "assistant.feedback"
 FEEDBACK_MAX_AGE = 60 * 60 * 24
 
@@ -48,9 +53,8 @@ class Answer:
 
 
 def _published_numbers(index: SearchIndex) -> frozenset:
-    if "phone_numbers" not in index.derived:
-        texts = (" ".join(doc.text.values()) for doc in index.documents)
-        index.derived["phone_numbers"] = published_phone_numbers(texts)
+    if "phone_numbers" not in index.derived:  # an index built without the registry
+        index.derived["phone_numbers"] = published_numbers(index)
     return index.derived["phone_numbers"]
 
 
@@ -72,32 +76,66 @@ def _contact(index: SearchIndex) -> dict:
     return index.derived["contact"]
 
 
-def _preferred(hits):
-    """A curated answer close behind the best page is the better answer: staff wrote it."""
-    for hit in hits[:5]:
-        curated = hit.document.kind == "answer" and hit.coverage >= MIN_COVERAGE
-        if curated and hit.score >= CURATED_SHARE * hits[0].score:
-            return hit
-    return hits[0]
+def _no_match(index: SearchIndex, question: str, language: Language) -> Answer:
+    """Nothing answers: TID's telephone and e-mail (from the Chatbot Function notice), and links
+    to the finder with the visitor's words, the eligibility check and that notice."""
+    contact = _contact(index)
+    with override(ENGLISH.code):
+        finder, check = reverse("schemes:list"), reverse("schemes:check")
+    words = urlencode({"q": question[:MAX_QUERY_LENGTH]})
+    finder_url = f"{path_in_language(finder, language)}?{words}"
+    check_url = path_in_language(check, language)
+    links = [
+        {"title": gettext("Look for funding schemes with your words"), "url": finder_url},
+        {"title": gettext("Check which schemes your business can apply for"), "url": check_url},
+    ]
+    html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
+    if contact:
+        links.append(_link(contact["document"], language))
+    return Answer(html=html, links=links)
 
 
 def refusal_html() -> str:
     return render_to_string("assistant/includes/_refused.html")
 
 
-def question_answer(question: str, language: Language) -> Answer:
-    """The answer to a question already checked for length, in the page's language."""
+def _page_html(hit, question: str, language: Language) -> str:
+    """The sentence that answers, quoted from the page, and whether the scheme is closed."""
+    document = hit.document
+    passage = hit.parts.get(language.code if language.stored else "zh-hant", "")
+    return render_to_string(
+        "assistant/includes/_pages.html",
+        {
+            "title": document.title_in(language),
+            "snippet": snippet(
+                document.text_in(language), hit.terms, bonus=sentence_bonus(question, passage)
+            ),
+            "closed_on": document.extra.get("closes_on")
+            if closed(document, timezone.localdate())
+            else None,
+        },
+    )
+
+
+def question_context(previous: str) -> str:
+    """The previous question as a follow-up's context: "" when it holds personal data."""
+    numbers = _published_numbers(current_index())
+    return "" if contains_personal_data(previous, published_numbers=numbers) else previous
+
+
+def question_answer(question: str, language: Language, *, previous: str = "") -> Answer:
+    """The answer to a question already checked for length, in the page's language.
+
+    `previous` is the question asked just before (a follow-up leans on it); it is only read,
+    never stored, and ignored when it holds personal data."""
     index = current_index()
     if contains_personal_data(question, published_numbers=_published_numbers(index)):
         return Answer(html=refusal_html(), refused=True)
-    hits = index.search(question, limit=10)
-    if not hits or hits[0].coverage < MIN_COVERAGE:
-        contact = _contact(index)
-        links = [_link(contact["document"], language)] if contact else []
-        html = render_to_string("assistant/includes/_no_match.html", {"contact": contact})
-        return Answer(html=html, links=links)
-    best = _preferred(hits)
-    pages = [hit.document for hit in hits if hit.document.kind != "answer"]
+    hits = index.search(question, context=question_context(previous), limit=10)
+    best = best_hit(question, hits, index)
+    if best is None:
+        return _no_match(index, question, language)
+    pages = [hit.document for hit in reordered(question, hits) if hit.document.kind != "answer"]
     if best.document.kind == "answer":
         chosen = [
             index.by_path[path] for path in best.document.extra["links"] if path in index.by_path
@@ -113,13 +151,8 @@ def question_answer(question: str, language: Language) -> Answer:
         )
         answer_pk = best.document.extra["pk"]
     else:
-        html = render_to_string(
-            "assistant/includes/_pages.html",
-            {
-                "title": best.document.title_in(language),
-                "snippet": snippet(best.document.text_in(language), best.terms),
-            },
-        )
+        pages = [best.document] + [page for page in pages if page != best.document]
+        html = _page_html(best, question, language)
         answer_pk = None
     links = [_link(page, language) for page in pages[:MAX_LINKS]]
     return Answer(html=html, links=links, matched=True, answer_pk=answer_pk)

@@ -4,6 +4,8 @@ The answer pages carry nothing per visitor (no CSRF token, no session), so the p
 keep them; the feedback form is trusted through a signed, time-limited token instead.
 """
 
+from urllib.parse import urlencode
+
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -17,6 +19,7 @@ from portal.i18n import languages
 from portal.i18n.context import page_language
 from portal.i18n.conversion import convert_html
 from portal.i18n.simplified import current_converter
+from portal.i18n.text import clean_user_text
 from portal.preview import PreviewMixin
 
 from . import services
@@ -32,9 +35,14 @@ def _question_problem(raw: str | None) -> str:
     return ""
 
 
+def previous_question(request) -> str:
+    """The question asked before this one (the panel and the page send it as `previous`)."""
+    return clean_user_text(request.GET.get("previous"), max_length=services.MAX_QUESTION_LENGTH)
+
+
 def _answer(request, question: str) -> services.Answer:
     language = page_language(request)
-    answer = services.question_answer(question, language)
+    answer = services.question_answer(question, language, previous=previous_question(request))
     if not answer.refused and not answer.matched:
         services.question_log(
             text=question, language=language, outcome=LoggedQuestion.Outcome.NO_MATCH
@@ -58,6 +66,10 @@ class AssistantView(View):
             return render(request, self.template_name, {**context, "problem": problem}, status=400)
         if not services.question_allowed(request):
             return render(request, "assistant/rate_limited.html", status=429)
+        previous = previous_question(request)
+        if previous and not services.question_context(previous):  # personal data: drop it
+            kept = {"q": raw.strip()} if services.question_context(raw.strip()) else {"refused": 1}
+            return redirect(f"{request.path}?{urlencode(kept)}")
         answer = _answer(request, raw.strip())
         if answer.refused:  # not even in the language switcher's links
             return redirect(f"{request.path}?refused=1")
@@ -67,17 +79,26 @@ class AssistantView(View):
         return render(request, self.template_name, {**context, "answer": answer})
 
 
+def _error(request, message: str, status: int) -> JsonResponse:
+    """An error the panel shows as it is: in Simplified on /sc/, as every other word there."""
+    if page_language(request) is languages.SIMPLIFIED:
+        message = current_converter().convert(message)
+    return JsonResponse(
+        {"error": message}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
 class AnswerJsonView(View):
     def get(self, request):
         raw = request.GET.get("q")
         problem = _question_problem(raw)
         if problem:
-            return JsonResponse({"error": problem}, status=400)
+            return _error(request, problem, 400)
         if not services.question_allowed(request):
             message = gettext(
                 "You have asked many questions in a short time. Please wait a minute."
             )
-            return JsonResponse({"error": message}, status=429)
+            return _error(request, message, 429)
         answer = _answer(request, raw.strip())
         html, links = answer.html.strip(), answer.links
         if page_language(request) is languages.SIMPLIFIED:
@@ -85,7 +106,7 @@ class AnswerJsonView(View):
             html = convert_html(html, converter)
             links = [{**link, "title": converter.convert(link["title"])} for link in links]
         return JsonResponse(
-            {"answer": html, "links": links, "refused": answer.refused},
+            {"answer": html, "links": links, "refused": answer.refused, "matched": answer.matched},
             json_dumps_params={"ensure_ascii": False},
         )
 

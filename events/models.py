@@ -52,13 +52,21 @@ class EventQuerySet(PublishableQuerySet):
 
     def in_month(self, year: int, month: int):
         """Events on any day of the month, including those that start before it."""
-        first = hong_kong_midnight(datetime.date(year, month, 1))
-        following = hong_kong_midnight(datetime.date(year + month // 12, month % 12 + 1, 1))
-        return (
-            self._with_last_moment()
-            .filter(starts_at__lt=following, last_moment__gte=first)
-            .order_by("starts_at", "pk")
-        )
+        following = datetime.date(year + month // 12, month % 12 + 1, 1)
+        return self.between(datetime.date(year, month, 1), following - datetime.timedelta(days=1))
+
+    def between(self, first: datetime.date | None, last: datetime.date | None):
+        """Events on any Hong Kong day from `first` to `last` (either open), in date order.
+
+        The calendar's first and last years bound nothing: their midnights cannot be moved to UTC.
+        """
+        events = self._with_last_moment()
+        if first is not None and first.year > datetime.MINYEAR:
+            events = events.filter(last_moment__gte=hong_kong_midnight(first))
+        if last is not None and last.year < datetime.MAXYEAR:
+            following = hong_kong_midnight(last + datetime.timedelta(days=1))
+            events = events.filter(starts_at__lt=following)
+        return events.order_by("starts_at", "pk")
 
 
 class Event(Publishable):

@@ -1,5 +1,6 @@
 """What events contribute to the site's search."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.search import SearchDocument, SearchSource, register
@@ -11,6 +12,8 @@ TEXT_FIELDS = ("summary", "venue_name", "venue_address", "status_note", "descrip
 
 
 def event_documents():
+    """`past` (when the index was built): site search ranks events that are over lower."""
+    past = set(Event.objects.published().past(timezone.now()).values_list("pk", flat=True))
     for event in Event.objects.published():
         yield SearchDocument(
             kind="event",
@@ -18,6 +21,7 @@ def event_documents():
             title=translated(event, "title"),
             text=translated_text(event, *TEXT_FIELDS),
             keywords=event.get_category_display(),
+            extra={"past": event.pk in past},
         )
 
 

@@ -14,6 +14,11 @@ class PortalConfig(AppConfig):
         register_section_pages()
         # Each app's search.py registers what it contributes, as admin.py does for the admin.
         autodiscover_modules("search")
+        # Each app's api.py registers what the open data API exposes of it (portal.api).
+        from portal.api.organisations import register_organisations as register_api_organisations
+
+        register_api_organisations()
+        autodiscover_modules("api")
 
         from portal.pagecache.generation import connect_content_signals
 

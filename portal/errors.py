@@ -14,8 +14,11 @@ from django.urls import get_urlconf, set_urlconf
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
 
+from portal.api.paths import is_api_path
+from portal.api.problems import error_problem, problem_response
 from portal.i18n import languages
 from portal.i18n.context import language_context
 from portal.i18n.conversion import Converter, convert_html
@@ -47,7 +50,10 @@ def wants_json(request) -> bool:
 
 
 def error_page(request, template_name: str, status: int, context=None) -> HttpResponse:
-    """Our page for `status` in the page's language; `{"error": …}` for JSON endpoints."""
+    """Our page for `status` in the page's language; `{"error": …}` for JSON endpoints; a
+    problem (RFC 9457) for the open data API."""
+    if is_api_path(request.path_info):
+        return error_problem(request, status, str(JSON_MESSAGES.get(status, "")))
     # The page's language for this page only; whatever was active before comes back after.
     urlconf = get_urlconf()
     with translation.override(translation.get_language()):
@@ -124,6 +130,13 @@ def csrf_failure(request, reason=""):
     response = error_page(request, "403_csrf.html", 403)
     add_never_cache_headers(response)
     return response
+
+
+def page_not_found(request, exception):
+    """handler404: the site's page, or a problem under /api/."""
+    if is_api_path(request.path_info):
+        return problem_response(request, 404, detail="There is nothing at this address.")
+    return defaults.page_not_found(request, exception)
 
 
 @requires_csrf_token

@@ -33,6 +33,22 @@ class PublishableQuerySet(models.QuerySet):
             status=Publishable.Status.PUBLISHED,
         )
 
+    def changed_since(self, moment, *, now=None, related: tuple[str, ...] = ()):
+        """Items saved after `moment`, or whose publishing window opened after it (by `now`);
+        `related` names relations whose own saves count too (a scheme's organisation)."""
+        now = now or timezone.now()
+        changed = Q(updated_at__gt=moment) | Q(publish_from__gt=moment, publish_from__lte=now)
+        for relation in related:
+            changed |= Q(**{f"{relation}__updated_at__gt": moment})
+        return self.filter(changed).distinct() if related else self.filter(changed)
+
+    def expired_between(self, start, end):
+        """Published items whose window closed after `start` and by `end`: they left the site
+        without a save."""
+        return self.filter(
+            status=Publishable.Status.PUBLISHED, publish_until__gt=start, publish_until__lte=end
+        )
+
 
 class Publishable(models.Model):
     """A content item staff draft, publish and schedule; the public sees it only when live."""
@@ -162,6 +178,45 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.get_action_display()}"
+
+
+class PassageVector(models.Model):
+    """A passage's sentence embedding, computed once and shared by every worker and machine.
+
+    Keyed by the model and the SHA-256 of the text embedded, so an edit makes a new row and
+    an unchanged passage is never embedded again; rows no passage uses are pruned.
+    """
+
+    model = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64)
+    vector = models.BinaryField()  # float16, little-endian
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["model", "digest"], name="unique_passage_vector")
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.digest[:12]}"
+
+
+class ContentRemoval(models.Model):
+    """A published item that left the public site: unpublished, rescheduled, renamed (its old
+    slug) or deleted. Recorded by the page cache's content signals, so copies of our data
+    (the open data API's `updated_since`) can remove it too."""
+
+    model = models.CharField(_("kind"), max_length=100)  # the model's label, "schemes.Scheme"
+    slug = models.CharField(_("slug"), max_length=100)
+    removed_at = models.DateTimeField(_("removed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["removed_at", "pk"]
+        verbose_name = _("removed item")
+        verbose_name_plural = _("removed items")
+
+    def __str__(self):
+        return f"{self.model} {self.slug}"
 
 
 # The publishing workflow's records live in their own module; imported here so Django finds them.

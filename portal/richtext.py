@@ -1,5 +1,8 @@
 """Rich text from the admin, sanitized with nh3 before it is stored or loaded."""
 
+import html
+import re
+
 import nh3
 from django.db import models
 
@@ -38,6 +41,21 @@ def sanitize_html(html: str) -> str:
         link_rel=None,
         strip_comments=True,
     ).strip()
+
+
+# Where a line ends in plain text, and what a list item starts with.
+LINE_END = re.compile(r"</(?:p|h3|h4|li|tr|caption)\s*>|<br\s*/?>", re.IGNORECASE)
+LIST_ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]*>")
+
+
+def as_plain_text(markup: str) -> str:
+    """Rich text as plain text a reader can follow: one line per paragraph, heading, list item
+    (marked "- ") or table row; no markup, entities decoded."""
+    text = LINE_END.sub("\n", LIST_ITEM.sub("- ", markup or ""))
+    text = html.unescape(TAG.sub(" ", text))
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 class RichTextField(models.TextField):

@@ -24,7 +24,7 @@ class SectionPagesSitemap(LanguageSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["home", "schemes:list", "events:list", "notices:list"]
+        return ["home", "schemes:list", "events:list", "notices:list", "open-data"]
 
     def location(self, item):
         return reverse(item)

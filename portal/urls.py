@@ -8,6 +8,7 @@ from django.views.i18n import JavaScriptCatalog
 from events.sitemaps import EventSitemap
 from notices.sitemaps import NoticeSitemap
 from portal import views
+from portal.api.views import OpenDataView
 from portal.i18n.urls import prefixed_patterns
 from portal.middleware import safe_methods_only
 from portal.search.views import SiteSearchView
@@ -36,6 +37,7 @@ unprefixed_patterns = [
         name="robots",
     ),
     path("sitemap.xml", safe_methods_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("api/v1/", include("portal.api.urls")),
     path(f"{settings.ADMIN_URL}account/", include("staff.urls")),
     # The rich-text editor's labels and dialogs in the admin's language (djangojs catalogue).
     path(
@@ -56,8 +58,10 @@ localised_patterns = [
     path("assistant/", include("assistant.urls")),
     path("search/", SiteSearchView.as_view(), name="search"),
     path("alerts/", include("alerts.urls")),
+    path("open-data/", OpenDataView.as_view(), name="open-data"),
 ]
 
 urlpatterns = [*unprefixed_patterns, *prefixed_patterns(*localised_patterns)]
 
+handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

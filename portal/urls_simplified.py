@@ -6,8 +6,8 @@ is zh-hant while every link they reverse must stay under /sc/.
 
 from portal.i18n.languages import SIMPLIFIED
 from portal.i18n.urls import prefixed_patterns
-from portal.urls import handler500, localised_patterns, unprefixed_patterns
+from portal.urls import handler404, handler500, localised_patterns, unprefixed_patterns
 
 urlpatterns = [*unprefixed_patterns, *prefixed_patterns(*localised_patterns, language=SIMPLIFIED)]
 
-__all__ = ["handler500", "urlpatterns"]
+__all__ = ["handler404", "handler500", "urlpatterns"]

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.http import QueryDict
+from django.urls import reverse
 
 from .forms import SchemeFinderForm
 from .status import ACCEPTING_APPLICATIONS, SchemeStatus
@@ -63,3 +64,17 @@ def finder_clear_url(form: SchemeFinderForm, path: str) -> str:
     """Everything cleared but the sort order."""
     sort = form.value("sort")
     return f"{path}?sort={sort}" if sort else path
+
+
+def finder_csv_url(form: SchemeFinderForm, language_prefix: str) -> str:
+    """The open data API's CSV of these results: the same filters (the statuses shown, as the
+    API's default is every status), in the page's language."""
+    params = QueryDict(mutable=True)
+    if form.query:
+        params["q"] = form.query
+    for name in ("type", "organisation", "applicant"):
+        params.setlist(name, form.value(name))
+    params.setlist("status", finder_shown_statuses(form))
+    params["sort"] = form.sort_order
+    params["lang"] = language_prefix
+    return f"{reverse('api:scheme_results_csv')}?{params.urlencode()}"

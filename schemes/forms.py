@@ -10,6 +10,7 @@ from .selectors import SchemeFilters, SchemeSort, scheme_organisation_choices
 from .status import SchemeStatus
 
 SORT_CHOICES = [
+    (SchemeSort.RELEVANCE, _("Best match (with a search)")),
     (SchemeSort.NAME, _("Name")),
     (SchemeSort.CLOSING, _("Closing date (soonest first)")),
     (SchemeSort.FUNDING, _("Maximum funding (highest first)")),
@@ -55,7 +56,9 @@ class SchemeFinderForm(forms.Form):
 
     @property
     def sort_order(self) -> str:
-        return self.value("sort") or SchemeSort.NAME
+        """As chosen; by default the best match first (by name when there is no keyword), so a
+        keyword typed into the form, which sends the order shown, is ranked too."""
+        return self.value("sort") or SchemeSort.RELEVANCE
 
     @property
     def ignored_filters(self) -> list[tuple[str, str]]:

@@ -3,20 +3,27 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Max, QuerySet
+from django.db.models import Case, F, IntegerField, Max, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from portal.i18n import languages
-from portal.i18n.search import query_terms
 from portal.models import Organisation
 from portal.pagecache.memo import content_memo
+from portal.search import current_index
 
 from .models import Scheme
 from .status import ACCEPTING_APPLICATIONS
 
+# A keyword finds a scheme when this share of its weight is in one of the scheme's documents
+# (the scheme or a section), counting synonyms, colloquial phrases and typos as the assistant
+# does; higher than the assistant's bar because a finder lists, it does not guess.
+FINDER_MIN_COVERAGE = 0.75
+MAX_KEYWORD_MATCHES = 500  # documents: a scheme and its sections
+
 
 class SchemeSort:
+    RELEVANCE = "relevance"  # best match first: with a keyword; without one, by name
     NAME = "name"
     CLOSING = "closing"
     FUNDING = "funding"
@@ -36,11 +43,6 @@ def _is_english(language_code: str | None) -> bool:
     return languages.by_code(language_code or get_language()) == languages.ENGLISH
 
 
-def search_column(language_code: str | None = None) -> str:
-    """English pages search the English text; Traditional and Simplified pages the Chinese."""
-    return "search_en" if _is_english(language_code) else "search_zh"
-
-
 def scheme_search(
     *,
     query: str = "",
@@ -49,11 +51,12 @@ def scheme_search(
     today: datetime.date,
     language_code: str | None = None,
 ) -> QuerySet[Scheme]:
-    """Published schemes matching every word of `query` and every facet, sorted."""
+    """Published schemes the site's search engine finds for `query` (in either language), that
+    match every facet, sorted."""
     schemes = Scheme.objects.published().select_related("organisation")
-    column = search_column(language_code)
-    for term in query_terms(query):
-        schemes = schemes.filter(**{f"{column}__contains": term})
+    ranked = scheme_slugs_matching(query) if query.strip() else []
+    if query.strip():
+        schemes = schemes.filter(slug__in=ranked)
     if filters.support_types:
         schemes = schemes.filter(support_type__in=filters.support_types)
     if filters.organisations:
@@ -63,7 +66,22 @@ def scheme_search(
     schemes = schemes.with_status(filters.statuses or ACCEPTING_APPLICATIONS, today=today)
     # Simplified pages read (and so sort by) the Traditional names.
     name = "name_en" if _is_english(language_code) else "name_zh_hant"
+    if sort == SchemeSort.RELEVANCE and ranked:
+        rank = Case(
+            *(When(slug=slug, then=Value(i)) for i, slug in enumerate(ranked)),
+            output_field=IntegerField(),
+        )
+        return schemes.order_by(rank, name, "pk")
     return schemes.order_by(*_ordering(sort, name))
+
+
+def scheme_slugs_matching(query: str) -> list[str]:
+    """Slugs of the schemes the search engine finds for `query`, best first."""
+    hits = current_index().search(query, kinds={"scheme"}, limit=MAX_KEYWORD_MATCHES)
+    matching = [hit for hit in hits if hit.coverage >= FINDER_MIN_COVERAGE]
+    matching.sort(key=lambda hit: -hit.lexical)  # by the words it matched, as site search
+    found = (hit.document.extra.get("slug") for hit in matching)
+    return list(dict.fromkeys(slug for slug in found if slug))
 
 
 def _ordering(sort: str, name: str) -> list:

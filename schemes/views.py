@@ -46,6 +46,7 @@ class SchemeListView(ListView):
             active_filters=finder.finder_active_filters(self.form, path, params),
             include_closed_url=finder.finder_include_closed_url(self.form, path, params),
             clear_url=finder.finder_clear_url(self.form, path),
+            csv_url=finder.finder_csv_url(self.form, page_language(self.request).prefix),
             information_as_at=scheme_information_date(),
             **kwargs,
         )

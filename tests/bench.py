@@ -21,6 +21,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.bench_api import bench_api
 from tests.hardening.site import Site, site_environment, worker_rss_kb
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -207,6 +208,7 @@ def bench_pass(env: dict, rss: bool):
         end = wrk(PORT, f"/bench/limit/{typical}")
         print(f"framework limit at end: {end['rps']:.0f} req/s")
         print_table(pages, figures, queries, limit, sizes)
+        bench_api(port=PORT, cold_port=PORT + 1, fetch=fetch, wrk=wrk)
         if rss:
             paths = [f"/{language}/{page}" for page in pages.values() for language in LANGUAGES]
             memory_run(cold_site, paths)
@@ -254,6 +256,7 @@ def prepared_environment(work: Path, database_url: str, redis_url: str) -> dict:
         "DJANGO_SETTINGS_MODULE": "tests.bench_settings",
         "PYTHONUNBUFFERED": "1",
         "WEATHER_BACKGROUND_REFRESH": "false",  # no fetching thread beside the measured work
+        "API_REQUESTS_PER_MINUTE": str(10**9),  # counted as deployed, never reached by wrk
     }
     database_create_if_missing(database_url)
     manage = [sys.executable, "manage.py"]

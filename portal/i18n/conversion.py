@@ -1,8 +1,9 @@
 """Simplified Chinese pages: the Traditional page converted by OpenCC `hk2s` at render time.
 
 Only text a person reads is converted: text nodes, human-readable attributes and JSON-LD
-string values. URLs, ids, classes, data attributes, form values, scripts, styles and any part
-marked `translate="no"` or `lang="zh-Hant…"` pass through byte for byte. Staff overrides win
+string values, also inside a <template> (a panel a script shows later). URLs, ids, classes,
+data attributes, form values, scripts, styles and any part marked `translate="no"` or
+`lang="zh-Hant…"` pass through byte for byte. Staff overrides win
 over OpenCC's dictionaries, and only ever change text: a replacement is escaped for where it
 lands (HTML text and attributes, JSON-LD strings, iCalendar text), whatever it holds.
 """
@@ -247,7 +248,12 @@ def convert_html(html: str, converter: Converter) -> str:
                 page.keep(html[token.start() : start])
                 page.convert(token["raw_body"])
                 page.keep(html[end : token.end()])
-            else:  # scripts, styles, templates and form values stay as they are
+            elif raw_name == "template":  # markup a script puts in the page later: read too
+                start, end = token.span("raw_body")
+                page.keep(html[token.start() : start])
+                page.keep(convert_html(token["raw_body"], converter))
+                page.keep(html[end : token.end()])
+            else:  # scripts, styles and form values stay as they are
                 page.keep(token.group())
         elif token["tag"]:
             name = token["name"].lower()

@@ -34,3 +34,8 @@ STORED_CODES = tuple(language.code for language in ALL if language.stored)
 def by_code(code: str | None) -> Language:
     """The Language for a Django code; the default for anything unknown."""
     return BY_CODE.get((code or "").lower(), DEFAULT)
+
+
+def rendered_as(language: Language) -> Language:
+    """The language a page is rendered in: Simplified pages are the Traditional ones, converted."""
+    return language if language.stored else TRADITIONAL

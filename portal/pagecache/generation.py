@@ -97,6 +97,10 @@ def _relations_changed(sender, action, **kwargs):
 
 
 def connect_content_signals() -> None:
+    from .removals import connect_removal_signals
+
     post_save.connect(_model_changed, dispatch_uid="pagecache-save")
     post_delete.connect(_model_changed, dispatch_uid="pagecache-delete")
     m2m_changed.connect(_relations_changed, dispatch_uid="pagecache-m2m")
+    # The same saves and deletes keep the record of what left the public site.
+    connect_removal_signals()

@@ -36,19 +36,23 @@ def is_staff_request(request) -> bool:
 
 
 def page_key(request) -> str | None:
-    """The cache key of the page this request asks for, or None when it must be rendered."""
+    """The cache key of the page this request asks for, or None when it must be rendered.
+
+    Pages live under /en/, /tc/ and /sc/; outside them (the admin, health checks, `/`) only
+    views that declare their query parameters are kept: the open data API.
+    """
     if request.method not in ("GET", "HEAD") or is_staff_request(request):
         return None
-    # Pages live under /en/, /tc/ and /sc/; the admin, health checks and `/` do not.
-    if language_from_path(request.path_info) is None:
-        return None
+    prefixed = language_from_path(request.path_info) is not None
     query = ""
-    if request.GET:
+    if request.GET or not prefixed:
         if PREVIEW_PARAMETER in request.GET:
             return None
         try:
             match = resolve(request.path_info, getattr(request, "urlconf", None))
         except Resolver404:
+            return None
+        if not prefixed and not _declares_parameters(match.func):
             return None
         if not set(request.GET) <= declared_parameters(match.func):
             return None
@@ -58,3 +62,9 @@ def page_key(request) -> str | None:
     # port would only add copies of the same page.
     url = f"{request.path}?{query}"
     return "pagecache:page:" + hashlib.sha256(url.encode()).hexdigest()
+
+
+def _declares_parameters(view) -> bool:
+    return hasattr(view, "cache_query_parameters") or hasattr(
+        getattr(view, "view_class", None), "cache_query_parameters"
+    )

@@ -6,7 +6,7 @@ Site search (`/<lang>/search/`) and the assistant both query `current_index()`.
 from .documents import SearchDocument, plain_text
 from .freshness import content_changed, content_version
 from .index import SearchHit, SearchIndex
-from .registry import SearchSource, register, register_synonyms
+from .registry import SearchSource, register, register_phrases, register_synonyms
 from .store import current_index
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "current_index",
     "plain_text",
     "register",
+    "register_phrases",
     "register_synonyms",
 ]

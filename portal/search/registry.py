@@ -20,6 +20,8 @@ class SearchSource:
 
 _sources: dict[str, SearchSource] = {}
 _synonym_providers: list[Callable[[], Iterable[Iterable[str]]]] = []
+_phrase_providers: list[Callable[[], Iterable[tuple[str, str]]]] = []
+_derived: dict[str, Callable] = {}
 
 
 def register(source: SearchSource) -> None:
@@ -32,9 +34,29 @@ def register_synonyms(provider: Callable[[], Iterable[Iterable[str]]]) -> None:
         _synonym_providers.append(provider)
 
 
+def register_phrases(provider: Callable[[], Iterable[tuple[str, str]]]) -> None:
+    """`provider` returns (as visitors write it, read as) pairs: ("有冇", "有沒有")."""
+    if provider not in _phrase_providers:
+        _phrase_providers.append(provider)
+
+
 def sources() -> list[SearchSource]:
     return list(_sources.values())
 
 
 def synonym_groups() -> list[list[str]]:
     return [list(group) for provider in _synonym_providers for group in provider()]
+
+
+def phrase_pairs() -> list[tuple[str, str]]:
+    return [pair for provider in _phrase_providers for pair in provider()]
+
+
+def register_derived(name: str, compute: Callable) -> None:
+    """`compute(index)` is worked out once per index, while it is built (not in a request),
+    and kept in `index.derived[name]`: e.g. every telephone number the pages publish."""
+    _derived[name] = compute
+
+
+def derived_values(index) -> dict:
+    return {name: compute(index) for name, compute in _derived.items()}

@@ -41,11 +41,15 @@ def _mark(sentence: str, spans) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 (every piece escaped above)
 
 
-def snippet(text: str, terms: frozenset) -> SafeString:
-    """The sentence of `text` with the most matched terms, shortened, marked and escaped."""
+def snippet(text: str, terms: frozenset, *, bonus=None) -> SafeString:
+    """The sentence of `text` with the most matched terms, shortened, marked and escaped.
+
+    `bonus(sentence)` adds to a sentence's count: the assistant prefers the sentence with the
+    amount to a question about amounts."""
     sentences = [part for part in SENTENCE.split(text) if part.strip()] or [""]
     scored = [
-        (len(_marked_spans(sentence, terms)), -i, sentence) for i, sentence in enumerate(sentences)
+        (len(_marked_spans(sentence, terms)) + (bonus(sentence) if bonus else 0), -i, sentence)
+        for i, sentence in enumerate(sentences)
     ]
     _, _, best = max(scored)
     spans = _marked_spans(best, terms)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "csp",
+    "corsheaders",
     "reversion",
     "axes",
     "django_prose_editor",
@@ -55,7 +56,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The open data API is read from other sites' pages: CORS headers on every answer, 304s too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Before the page cache, so a request it answers counts towards the API's limit.
+    "portal.api.middleware.ApiRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.i18n.middleware.LanguageMiddleware",
     # Before anything reads a parameter: control characters and lone surrogates are a 400.
@@ -172,9 +177,11 @@ PAGE_CACHE_IGNORED_APPS = {
     "staff",
     "alerts",
     "portal.AuditEntry",
+    "portal.PassageVector",
     "portal.PendingRevision",
     "portal.ReviewRequest",
     "portal.PublishingStep",
+    "portal.ContentRemoval",  # written by the content change that moves the generation anyway
     "assistant.LoggedQuestion",
     "assistant.SuggestedPhrasing",
 }
@@ -294,6 +301,13 @@ DJANGO_PROSE_EDITOR_EXTENSIONS = EDITOR_EXTENSION_MODULES
 JQUERY_URL = "admin/js/vendor/jquery/jquery.min.js"
 JQUERY_UI_URL = "portal/vendor/jquery-ui/jquery-ui-tabs.js"
 
+# Site search and the assistant (portal/search/): dense retrieval with the sentence-embedding
+# model in portal/search/embedding.py beside BM25 (off: lexical only). Each web process builds
+# its index in a background thread and answers from the previous one meanwhile, unless
+# SEARCH_BACKGROUND_BUILD is off (tests: the request that finds the index stale rebuilds it).
+SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
+SEARCH_BACKGROUND_BUILD = env_bool("SEARCH_BACKGROUND_BUILD", True)
+
 # Hong Kong Observatory weather (weather/): fetched out of band into the cache every
 # WEATHER_REFRESH_SECONDS by a thread in each web process (one fetch at a time across them),
 # unless WEATHER_BACKGROUND_REFRESH is off and `manage.py weather_refresh --every 600` runs.
@@ -319,3 +333,13 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Support for SMEs <no-reply@l
 # Where links in e-mails point: the public address of the site, without a trailing slash.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 ALERT_SIGNUPS_PER_HOUR = env_int("ALERT_SIGNUPS_PER_HOUR", 10)
+
+# The open data API (/api/v1/, portal/api/): anonymous and read-only, so any site may read it
+# from the browser (CORS for GET); each client address may make this many requests a minute.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["etag", "last-modified", "retry-after"]
+CORS_PREFLIGHT_MAX_AGE = 86400

@@ -23,3 +23,6 @@ SITE_URL = "http://testserver"
 if not REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="portal-test-cache-")  # noqa: F405
     atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], ignore_errors=True)  # noqa: F405
+
+# A test sees its own saves at once: the index is rebuilt in the request that finds it stale.
+SEARCH_BACKGROUND_BUILD = False

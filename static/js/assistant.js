@@ -2,7 +2,8 @@
    plain link to the assistant page. The panel waits in a <template> and joins the page when
    first opened, so nothing hidden is left for readers without CSS or without JavaScript.
    It is a modal <dialog>: the page behind is inert, so nothing can take focus under it
-   (WCAG 2.4.11), and Escape closes it. The conversation stays in sessionStorage only. */
+   (WCAG 2.4.11), and Escape closes it. The conversation stays in sessionStorage only; the
+   last question goes with the next as `previous`, and the server keeps neither. */
 (function () {
   "use strict";
   var toggle = document.getElementById("assistant-toggle");
@@ -82,6 +83,9 @@
     event.preventDefault();
     if (!question) { input.focus(); return; }
     var url = panel.getAttribute("data-answer-url") + "?q=" + encodeURIComponent(question);
+    var earlier = saved();
+    /* A follow-up ("how much can I get?") is read after the question before it. */
+    if (earlier.length) { url += "&previous=" + encodeURIComponent(earlier[earlier.length - 1].q); }
     fetch(url, { headers: { Accept: "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (data) {
@@ -94,7 +98,7 @@
       })
       .catch(function () {
         var p = document.createElement("p");
-        p.textContent = panel.getAttribute("data-error");
+        p.textContent = document.getElementById("assistant-unavailable").textContent;
         log.appendChild(p);
       });
   }

@@ -1,4 +1,9 @@
-"""`make eval`: the assistant's accuracy on the evaluation set, on a fresh seeded database."""
+"""`make eval`: the assistant's accuracy on every evaluation set, on a fresh seeded database.
+
+Per set and language: the right page first and in the top three (formal, colloquial, the
+colloquial questions held out, follow-ups), and the share of out-of-scope questions answered
+"no information"; then each miss.
+"""
 
 import logging
 import os

@@ -1,6 +1,6 @@
 from itertools import count
 
-from assistant.models import CuratedAnswer, SynonymGroup
+from assistant.models import ColloquialPhrase, CuratedAnswer, SynonymGroup
 from portal.models import Publishable
 
 _numbers = count(1)
@@ -21,3 +21,7 @@ def make_answer(**fields) -> CuratedAnswer:
 
 def make_synonyms(*terms: str) -> SynonymGroup:
     return SynonymGroup.objects.create(terms="\n".join(terms))
+
+
+def make_phrase(spoken: str, written: str) -> ColloquialPhrase:
+    return ColloquialPhrase.objects.create(spoken=spoken, written=written)

@@ -31,8 +31,8 @@ def content():
 
 def test_json_contract_gives_the_curated_answer_and_links_in_the_page_language(client, content):
     data = client.get("/en/assistant/answer.json", {"q": "how much can I get from EMF"}).json()
-    assert set(data) == {"answer", "links", "refused"}
-    assert data["refused"] is False
+    assert set(data) == {"answer", "links", "refused", "matched"}
+    assert data["refused"] is False and data["matched"] is True
     assert "Up to HKD100,000" in data["answer"] and "<script" not in data["answer"]
     assert data["links"][0] == {
         "title": "SME Export Marketing Fund: Funding Amount",
@@ -59,16 +59,36 @@ def test_a_simplified_question_finds_traditional_text_and_is_answered_in_simplif
 
 def test_nothing_good_enough_says_so_with_tid_telephone_and_logs_the_question(client, content):
     data = client.get("/en/assistant/answer.json", {"q": "pizza recipe with anchovies"}).json()
+    assert data["matched"] is False
     assert "could not find" in data["answer"]
     assert "2398 5133" in data["answer"]
-    assert data["links"] == [{"title": "Chatbot Function", "url": "/en/notices/chatbot/"}]
+    assert data["links"] == [
+        {
+            "title": "Look for funding schemes with your words",
+            "url": "/en/schemes/?q=pizza+recipe+with+anchovies",
+        },
+        {"title": "Check which schemes your business can apply for", "url": "/en/schemes/check/"},
+        {"title": "Chatbot Function", "url": "/en/notices/chatbot/"},
+    ]
     assert LoggedQuestion.objects.get().text == "pizza recipe with anchovies"
+
+
+def test_nothing_good_enough_on_the_page_says_where_else_to_look(client, content):
+    response = client.get("/sc/assistant/", {"q": "披萨"})
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".assistant-answer h3").get_text() == "可以再看看"
+    links = [a["href"] for a in soup.select(".assistant-links a")]
+    assert links == [
+        "/sc/schemes/?q=%E6%8A%AB%E8%90%A8",
+        "/sc/schemes/check/",
+        "/sc/notices/chatbot/",
+    ]
 
 
 def test_personal_data_is_refused_never_echoed_or_kept(client, content):
     question = "my HKID is A123456(3), can I get the EMF?"
     data = client.get("/en/assistant/answer.json", {"q": question}).json()
-    assert data["refused"] is True and data["links"] == []
+    assert data["refused"] is True and data["matched"] is False and data["links"] == []
     assert "A123456" not in data["answer"]
     response = client.get("/en/assistant/", {"q": question}, follow=True)
     assert response.redirect_chain == [("/en/assistant/?refused=1", 302)]

@@ -12,6 +12,7 @@ PAGES = [
     "assistant/?q=SGS+guarantee+ceiling",
     "assistant/?q=pizza+recipe",
     "assistant/?refused=1",
+    "assistant/?q=how+much+can+I+get%3F&previous=what+is+the+EMF",
     "search/?q=guarantee",
     "search/?q=guarantee&type=scheme&page=2",
     "search/?q=zzqxj",
@@ -106,4 +107,51 @@ def test_without_javascript_the_button_is_a_link_and_feedback_a_plain_form(
     page.locator(".header-search__button").click()
     assert page.locator("[role=status]").inner_text().strip()
     assert page.locator(".site-search__result mark").count()
+    context.close()
+
+
+# Issue 21: a question that leans on the one before, as owners ask it in each language.
+FOLLOW_UPS = {
+    "en": ("what is the export marketing fund", "how much can I get?"),
+    "tc": ("市場推廣基金係咩", "最多可以攞幾多錢"),
+    "sc": ("市场推广基金是什么", "最多能拿多少钱"),
+}
+PANEL_CLOSE = {"en": "Close", "tc": "關閉", "sc": "关闭"}
+FUNDING_AMOUNT = "schemes/sme-export-marketing-fund/#funding-amount"
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_panel_answers_a_follow_up_in_the_context_of_the_question_before(
+    seed, page, axe, live_server, prefix
+):
+    page.goto(f"{live_server.url}/{prefix}/")
+    page.locator("#assistant-toggle").click()
+    assert page.locator("#assistant-close").inner_text() == PANEL_CLOSE[prefix]
+    entries = page.locator("#assistant-log .assistant-entry")
+    for number, question in enumerate(FOLLOW_UPS[prefix], start=1):
+        page.locator("#assistant-panel-q").fill(question)
+        page.locator("#assistant-panel-q").press("Enter")
+        entries.nth(number - 1).wait_for()
+    first_link = entries.nth(1).locator("a").first.get_attribute("href")
+    assert first_link == f"/{prefix}/{FUNDING_AMOUNT}"
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    assert results.violations_count == 0, describe(results)
+    assert page.csp_violations == []
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("prefix", PREFIXES)
+def test_without_javascript_the_page_carries_the_question_before(
+    seed, browser, live_server, prefix
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{prefix}/assistant/")
+    for question in FOLLOW_UPS[prefix]:
+        page.locator("#assistant-q").fill(question)
+        page.locator("form.assistant-form button").click()
+    assert "previous=" in page.url  # carried by the form, kept nowhere else
+    first_link = page.locator(".assistant-links a").first.get_attribute("href")
+    assert first_link == f"/{prefix}/{FUNDING_AMOUNT}"
     context.close()

@@ -10,6 +10,7 @@ PAGES = [
     "schemes/",
     "schemes/?status=closed&sort=funding",  # results, one active filter
     "schemes/?q=no-such-scheme-anywhere",  # empty result
+    "schemes/?q=%E8%B2%B7%E9%9B%BB%E8%85%A6",  # 買電腦: best match first (issue 21)
     "schemes/?type=bogus",  # ignored filter message
     "schemes/sme-financing-guarantee-scheme/",  # wide table
     "schemes/small-mic-groups-funding-2019-20/",  # closed, tiers table
@@ -62,4 +63,30 @@ def test_finder_filters_fold_on_a_phone_and_lie_open_on_a_wide_screen(
     if not laid_open:
         summary.click()
         assert page.get_by_label("Grant", exact=True).is_checked()
+    context.close()
+
+
+# Issue 21: the keyword box understands owners as the assistant does, with and without scripts.
+KEYWORD_EXAMPLES = [
+    ("tc", "買電腦", "sme-loan-guarantee-scheme"),
+    ("tc", "參展", "sme-export-marketing-fund"),
+    ("sc", "海外 展览", "sme-export-marketing-fund"),
+    ("en", "computers", "sme-loan-guarantee-scheme"),
+    ("sc", "computers", "sme-loan-guarantee-scheme"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("javascript", [True, False])
+def test_finder_keyword_examples_find_the_scheme_owners_mean(
+    seed, browser, live_server, javascript
+):
+    context = browser.new_context(java_script_enabled=javascript)
+    page = context.new_page()
+    for prefix, keyword, slug in KEYWORD_EXAMPLES:
+        page.goto(f"{live_server.url}/{prefix}/schemes/")
+        page.locator(".finder__filters input[name=q]").fill(keyword)
+        page.locator(".finder__filters button[type=submit]").click()
+        first = page.locator(".scheme-cards h3 a").first.get_attribute("href")
+        assert first == f"/{prefix}/schemes/{slug}/", (prefix, keyword)
     context.close()

@@ -93,6 +93,7 @@ def test_footer_links_lead_to_published_notices(seed_notices, get_page):
         "/en/notices/privacy-policy/",
         "/en/notices/accessibility-statement/",
         "/en/notices/security-statement/",
+        "/en/open-data/",  # whose terms of use are the Important Notices
     ]
     for href in footer_links:
         get_page(href)

@@ -23,6 +23,17 @@ def test_text_nodes_and_readable_attributes_are_converted():
     )
 
 
+def test_a_template_a_script_shows_later_is_converted_as_the_page_is():
+    html = (
+        '<template id="t"><div data-url="/sc/資助/" aria-label="查詢助理">'
+        '<p>關閉</p><span lang="zh-Hant">繁體</span><input value="貸款"></div></template>'
+    )
+    assert convert_html(html, PLAIN) == (
+        '<template id="t"><div data-url="/sc/資助/" aria-label="查询助理">'
+        '<p>关闭</p><span lang="zh-Hant">繁體</span><input value="貸款"></div></template>'
+    )
+
+
 @pytest.mark.parametrize(
     "html",
     [

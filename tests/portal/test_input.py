@@ -106,4 +106,6 @@ def test_an_api_path_gets_json_errors(rf, django_db_blocker):
         response = DatabaseUnavailableMiddleware(lambda r: None).process_exception(
             rf.get("/api/v1/schemes/"), OperationalError("down")
         )
-    assert response["Content-Type"] == "application/json"
+    # The open data API's errors are problems (RFC 9457), JSON too.
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert json.loads(response.content)["status"] == 503

@@ -112,3 +112,14 @@ def test_a_word_no_page_uses_finds_its_longer_form():
     index = SearchIndex([_document("a/", "sole proprietorship"), _document("b/", "a company")])
     assert index.search("sole proprietor")[0].document.path == "a/"
     assert index.search("sole proprietor")[0].coverage == 1
+
+
+def test_events_that_are_over_rank_below_what_owners_can_still_use(get_page):
+    from tests.events.factories import hong_kong
+
+    scheme = make_scheme(slug="emf", name_en="Export Marketing Fund")
+    add_section(scheme, anchor="scope", body_en="<p>Grants for trade fairs outside Hong Kong.</p>")
+    make_event(slug="fair-2006", title_en="Trade Fair", starts_at=hong_kong(2006, 5, 1, 10, 0))
+    _, soup = get_page("/en/search/?q=trade+fair")
+    results = [a["href"] for a in soup.select(".site-search__result h3 a")]
+    assert results == ["/en/schemes/emf/#scope", "/en/events/fair-2006/"]

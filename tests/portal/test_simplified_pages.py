@@ -111,6 +111,41 @@ def test_sc_text_is_hk2s_of_tc_text(client, site_pages):
         assert page_text(sc) == [HK2S.convert(text) for text in page_text(tc)], page
 
 
+READABLE = ("title", "alt", "aria-label", "placeholder")
+ASSISTANT_PAGES = ["assistant/", "assistant/?q=%E8%B2%B8%E6%AC%BE", "assistant/?q=pizza"]
+
+
+def traditional_text(soup) -> list[str]:
+    """What a reader meets that hk2s would still change: text (a <template>'s too, such as the
+    assistant panel) and readable attributes, outside the parts marked Traditional."""
+    for marked in soup.find_all(["script", "style"]) + soup.find_all(lang=re.compile("^zh-Hant")):
+        marked.decompose()
+    for marked in soup.find_all(translate="no"):
+        marked.decompose()
+    texts = [text for text in soup.find_all(string=True) if text.strip()]
+    texts += [el[name] for name in READABLE for el in soup.find_all(attrs={name: True})]
+    return [text for text in texts if HK2S.convert(text) != text]
+
+
+def test_sc_pages_hold_no_traditional_text_outside_the_marked_parts(client, site_pages):
+    for page in [*site_pages, *ASSISTANT_PAGES, "search/?q=%E8%B2%B8%E6%AC%BE"]:
+        _, sc = get(client, f"/sc/{page}")
+        assert not traditional_text(sc), page
+
+
+def test_the_assistant_panel_is_simplified_on_sc_pages(client):
+    _, sc = get(client, "/sc/")
+    panel = sc.find("template", id="assistant-panel-template")
+    assert "关闭" in panel.get_text() and "關閉" not in panel.get_text()
+    assert "请勿输入任何个人资料" in panel.get_text()
+
+
+def test_answer_json_errors_are_simplified_on_sc(client):
+    data = client.get("/sc/assistant/answer.json", {"q": " "}).json()
+    assert data["error"] == HK2S.convert(client.get("/tc/assistant/answer.json").json()["error"])
+    assert HK2S.convert(data["error"]) == data["error"]
+
+
 def test_sc_keeps_urls_ids_and_marked_parts(client, site_pages):
     for page in site_pages:
         _, tc = get(client, f"/tc/{page}")
@@ -121,12 +156,17 @@ def test_sc_keeps_urls_ids_and_marked_parts(client, site_pages):
             el["id"] for el in tc.find_all(id=True)
         ]
         # Every address is the same, except that /tc/ pages link within /tc/ and /sc/ within
-        # /sc/; the hreflang alternates in <head> name all three languages on both.
+        # /sc/, and ask the open data API for their own language; the hreflang alternates in
+        # <head> name all three languages on both.
         page_text(tc), page_text(sc)  # drops the switcher and the notice
         assert [href for href, _ in addresses(sc)] == [
-            href if is_alternate else re.sub(r"^((?:[a-z]+:)?//[^/]+)?/tc/", r"\1/sc/", href)
-            for href, is_alternate in addresses(tc)
+            href if is_alternate else in_simplified(href) for href, is_alternate in addresses(tc)
         ]
+
+
+def in_simplified(href: str) -> str:
+    href = re.sub(r"^((?:[a-z]+:)?//[^/]+)?/tc/", r"\1/sc/", href)
+    return re.sub(r"^(/api/.*[?&])lang=tc\b", r"\1lang=sc", href)
 
 
 def test_sc_links_stay_in_sc(client, site_pages):

@@ -48,12 +48,42 @@ def test_section_markup_is_not_searchable():
     assert slugs(query="words", language_code="en") == ["s"]
 
 
-def test_chinese_pages_search_the_chinese_text_with_variant_characters():
+def test_chinese_finds_variant_characters_and_every_page_searches_both_languages():
     make_scheme(slug="hotline", name_zh_hant="查詢熱綫計劃", name_en="Hotline")
     assert slugs(query="熱線", language_code="zh-hant") == ["hotline"]
     assert slugs(query="热线", language_code="zh-hans") == ["hotline"]
-    assert slugs(query="熱線", language_code="en") == []
-    assert slugs(query="hotline", language_code="zh-hant") == []
+    assert slugs(query="熱線", language_code="en") == ["hotline"]
+    assert slugs(query="hotline", language_code="zh-hant") == ["hotline"]
+
+
+def test_the_keyword_box_understands_owners_as_the_assistant_does():
+    """Synonyms, colloquial phrases and typos: the site's one search engine (issue 21)."""
+    from tests.assistant.factories import make_phrase, make_synonyms
+
+    sgs = make_scheme(slug="sgs", name_en="Loan Guarantee", name_zh_hant="信貸保證")
+    add_section(sgs, anchor="objective", body_en="<p>computer software and hardware</p>",
+                body_zh_hant="<p>購置電腦軟件和硬件</p>")  # fmt: skip
+    emf = make_scheme(slug="emf", name_en="Export Marketing Fund", name_zh_hant="市場推廣基金")
+    add_section(emf, anchor="scope", body_en="<p>Trade fairs outside Hong Kong</p>",
+                body_zh_hant="<p>香港境外展銷會</p>")  # fmt: skip
+    make_synonyms("買", "購置")
+    make_synonyms("參展", "展銷會")
+    make_synonyms("海外", "境外")
+    make_synonyms("展覽", "展銷")
+    make_phrase("有冇", "有沒有")
+    for query, found in [("買電腦", "sgs"), ("computers", "sgs"), ("computr", "sgs"),
+                         ("参展", "emf"), ("海外 展覽", "emf"), ("買電腦有冇", "sgs")]:  # fmt: skip
+        assert slugs(query=query, language_code="zh-hant") == [found], query
+
+
+def test_a_search_lists_the_best_match_first_unless_another_order_is_chosen():
+    make_scheme(slug="a", name_en="A", summary_en="Helps.")
+    make_scheme(slug="b", name_en="B", summary_en="Has an export fund.")
+    make_scheme(slug="c", name_en="Export Fund C", summary_en="The export fund for exporters.")
+    relevance = slugs(query="export fund", sort=SchemeSort.RELEVANCE, language_code="en")
+    assert relevance == ["c", "b"]
+    assert slugs(query="export fund", sort=SchemeSort.NAME, language_code="en") == ["b", "c"]
+    assert slugs(sort=SchemeSort.RELEVANCE, language_code="en") == ["a", "b", "c"]
 
 
 def test_filters_by_type_organisation_and_applicant():

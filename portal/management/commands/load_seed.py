@@ -16,3 +16,8 @@ class Command(BaseCommand):
         call_command("loaddata", *fixtures, verbosity=options["verbosity"])
         # loaddata saves raw rows; derived search columns are rebuilt here.
         call_command("search_reindex", verbosity=options["verbosity"])
+        # The seed's passage vectors ship with it: what changed since is embedded by the first
+        # index build (manage.py search_vectors --embed --export rewrites the file).
+        vectors = Path(settings.BASE_DIR, "fixtures", "search_vectors.npz")
+        if vectors.exists():
+            call_command("search_vectors", import_path=str(vectors), verbosity=0)

@@ -1,0 +1,45 @@
+"""The sentence that answers: a question about an amount is answered by the sentence with the
+amount, one about a telephone number by the sentence with the number, one about time by the
+sentence with the period or date."""
+
+import re
+
+from portal.i18n.search import search_key
+
+AMOUNT_QUESTION = re.compile(
+    r"how much|how many|maximum|\bmax\b|ceiling|limit|amount|cap\b|"
+    r"幾多|几多|多少|最多|最高|上限|金額|金额|資助額|资助额|幾錢|几钱",
+)
+AMOUNT = re.compile(r"(hk\$|hkd|港元|港币|\$|萬|万|%|百分之|成\b)|\d[\d,]{2,}", re.I)
+CONTACT_QUESTION = re.compile(
+    r"phone|telephone|\btel\b|hotline|call|contact|e-?mail|enquir|"
+    r"電話|电话|熱線|热线|聯絡|联络|聯繫|联系|查詢|查询|電郵|电邮",
+)
+CONTACT = re.compile(r"\d{4}\s?\d{4}|@")
+TIME_QUESTION = re.compile(
+    r"how long|when|deadline|period|years?\b|months?\b|days?\b|"
+    r"幾耐|几耐|多久|幾時|几时|何時|何时|截止|期限|年期|多長|多长|幾長|几长",
+)
+TIME = re.compile(r"\d+\s*(years?|months?|days?|weeks?)|年|月|日|天|星期|週|周", re.I)
+CUE_BONUS = 2
+
+
+def sentence_bonus(question: str, passage: str = ""):
+    """A function giving a sentence extra weight when it has what the question asks for, and
+    when it is in `passage` (the part of the page closest to the question in meaning)."""
+    asked = search_key(question)
+    wanted = [
+        pattern
+        for cue, pattern in (
+            (AMOUNT_QUESTION, AMOUNT),
+            (CONTACT_QUESTION, CONTACT),
+            (TIME_QUESTION, TIME),
+        )
+        if cue.search(asked)
+    ]
+
+    def bonus(sentence: str) -> int:
+        cues = CUE_BONUS * sum(1 for pattern in wanted if pattern.search(sentence))
+        return cues + (1 if passage and sentence.strip() in passage else 0)
+
+    return bonus

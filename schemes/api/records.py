@@ -1,0 +1,131 @@
+"""Schemes as the open data API gives them, read once per content generation in each process."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.utils import timezone, translation
+
+from portal.i18n import languages
+from portal.i18n.data import (
+    localised_choice,
+    localised_rich_text,
+    localised_text,
+    localised_url,
+)
+from portal.i18n.text import clean_user_text
+from portal.pagecache.memo import content_memo
+
+from ..models import Applicant, EligibilityRule, Scheme, SchemeContact, SupportType
+from ..selectors import SchemeFilters, finder_results
+from ..status import SchemeStatus, scheme_status
+from .schemas import SchemeFilterParameters
+
+
+def _answers(options, prefixes) -> list[dict]:
+    return [{"value": o.value, "label": localised_text(o, "label", prefixes)} for o in options]
+
+
+def _rule(rule: EligibilityRule, prefixes) -> dict:
+    question = rule.question
+    return {
+        "question": question.key if question else None,
+        "question_text": localised_text(question, "text", prefixes) if question else None,
+        "meets": _answers(rule.passing_options.all(), prefixes),
+        "fails": _answers(rule.failing_options.all(), prefixes),
+        "source_text": localised_text(rule, "source_text", prefixes),
+        "section": rule.section_anchor or None,
+    }
+
+
+def scheme_record(scheme: Scheme, prefixes, *, today: datetime.date) -> dict:
+    text = {
+        field: localised_text(scheme, field, prefixes)
+        for field in ("name", "summary", "funding_share", "fees", "how_to_apply", "website")
+    }
+    status = scheme_status(scheme, today=today)
+    amount = scheme.max_funding_hkd
+    return {
+        "slug": scheme.slug,
+        "abbreviation": scheme.abbreviation or None,
+        **text,
+        "status": localised_choice(status, prefixes),
+        "opens_on": scheme.opens_on,
+        "closes_on": scheme.closes_on,
+        "max_funding": None
+        if amount is None
+        else {
+            "amount": amount,
+            "currency": "HKD",
+            "note": localised_text(scheme, "max_funding_note", prefixes),
+        },
+        "support_type": localised_choice(SupportType(scheme.support_type), prefixes),
+        "applicant": localised_choice(Applicant(scheme.applicant), prefixes),
+        "organisation": {
+            "slug": scheme.organisation.slug,
+            "name": localised_text(scheme.organisation, "name", prefixes),
+        },
+        "organisation_note": localised_text(scheme, "organisation_note", prefixes),
+        "contacts": [{"kind": c.kind, "value": c.value} for c in scheme.contacts.all()],
+        "sections": [
+            {
+                "anchor": section.anchor,
+                "heading": localised_text(section, "heading", prefixes),
+                "body": localised_rich_text(section, "body", prefixes),
+            }
+            for section in scheme.sections.all()
+        ],
+        "eligibility_rules": [_rule(rule, prefixes) for rule in scheme.eligibility_rules.all()],
+        "url": localised_url(scheme.get_absolute_url(), prefixes),
+        "information_as_at": scheme.information_as_at,
+        "last_reviewed": scheme.last_reviewed,
+        "updated_at": scheme.updated_at,
+    }
+
+
+def _schemes_in_full():
+    rules = EligibilityRule.objects.select_related("question").prefetch_related(
+        "passing_options", "failing_options"
+    )
+    return (
+        Scheme.objects.published()
+        .select_related("organisation")
+        .prefetch_related(
+            "sections",
+            Prefetch("contacts", queryset=SchemeContact.objects.order_by("order", "pk")),
+            Prefetch("eligibility_rules", queryset=rules),
+        )
+    )
+
+
+@content_memo
+def scheme_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
+    """The published schemes among `pks`, in that order, as the API gives them."""
+    schemes = {scheme.pk: scheme for scheme in _schemes_in_full().filter(pk__in=pks)}
+    today = timezone.localdate()
+    return [scheme_record(schemes[pk], prefixes, today=today) for pk in pks if pk in schemes]
+
+
+@content_memo
+def scheme_record_by_slug(slug: str, prefixes: tuple[str, ...]) -> dict | None:
+    scheme = _schemes_in_full().filter(slug=slug).first()
+    return scheme and scheme_record(scheme, prefixes, today=timezone.localdate())
+
+
+def scheme_matches(parameters: SchemeFilterParameters) -> list[Scheme]:
+    """The finder's own results for these filters, in the language `lang` names."""
+    language = languages.rendered_as(languages.BY_PREFIX[parameters.lang or "en"])
+    filters = SchemeFilters(
+        support_types=tuple(parameters.type),
+        organisations=tuple(parameters.organisation),
+        applicants=tuple(parameters.applicant),
+        statuses=tuple(parameters.status or SchemeStatus.values),
+    )
+    with translation.override(language.code):
+        return finder_results(
+            query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
+        )
+
+
+def changed_schemes(since, now):
+    changed = Scheme.objects.published(now).changed_since(since, now=now, related=("organisation",))
+    return changed.values_list("pk", flat=True)
