@@ -10,7 +10,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run test test-fast bench eval messages translations lint format lock system-packages browser-packages bench-packages fuzz soak
+.PHONY: run test test-fast screenshots bench eval messages translations lint format lock system-packages browser-packages bench-packages fuzz soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,12 @@ test: $(VENV)/.test-installed browser-packages node_modules/.package-lock.json m
 # The suite without the browser, e.g. for the second CI pass on SQLite.
 test-fast: $(VENV)/.test-installed messages
 	$(BIN)/pytest --ignore=tests/browser
+
+# Every page type in en, tc and sc at 375 and 1280 px, as PNGs in var/screenshots/, with
+# first-screen.txt (where the h1, the first content and the finder's count start at 375 px).
+screenshots: $(VENV)/.test-installed browser-packages messages
+	rm -rf var/screenshots && mkdir -p var/screenshots
+	SCREENSHOT_DIR=var/screenshots $(BIN)/pytest tests/browser/test_crawl.py -q -k first_screen
 
 # wrk, the load generator `make bench` drives.
 bench-packages:

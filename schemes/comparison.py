@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Scheme
 from .selectors import SchemeFilters, scheme_search
@@ -11,6 +13,38 @@ from .status import SchemeStatus
 
 MIN_COMPARED = 2
 MAX_COMPARED = 3
+MAX_CARRIED_QUERY = 2_000  # characters: far more than any check's answers or search
+
+
+@dataclass(frozen=True)
+class Fact:
+    key: str  # which value `schemes/includes/_comparison_fact.html` shows
+    label: str
+
+
+# What the comparison shows of each scheme, in order: the wide table's rows, each phone
+# card's list, from the same template for each value.
+COMPARED_FACTS = (
+    Fact("organisation", gettext_lazy("Administered by")),
+    Fact("applicant", gettext_lazy("Who can apply")),
+    Fact("support_type", gettext_lazy("Type of support")),
+    Fact("funding", gettext_lazy("Maximum funding")),
+    Fact("funding_share", gettext_lazy("Guarantee ratio or funding share")),
+    Fact("fees", gettext_lazy("Fees")),
+    Fact("status", gettext_lazy("Application period and status")),
+    Fact("how_to_apply", gettext_lazy("How to apply")),
+    Fact("enquiries", gettext_lazy("Enquiries")),
+)
+# Shown first when the visitor came from the eligibility check with their answers.
+CHECK_FACT = Fact("check", gettext_lazy("Your eligibility check"))
+
+
+def carried_query(raw: str) -> str:
+    """A query string the comparison carries back to where the visitor came from (the check's
+    answers, the finder's search), re-encoded so that it can only be a query string."""
+    if not raw or len(raw) > MAX_CARRIED_QUERY:
+        return ""
+    return QueryDict(raw).urlencode()
 
 
 @dataclass

@@ -9,7 +9,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -38,7 +38,7 @@ class Verdict(models.TextChoices):
 
 @dataclass(frozen=True)
 class Answer:
-    value: str  # an option value ("sme" or "not-sme" for a number of employees)
+    values: tuple[str, ...]  # option values ("sme" or "not-sme" for a number of employees)
     label: str  # what the business answered, in words
 
 
@@ -68,13 +68,13 @@ def sme_size_class(employees: int, sector: str | None) -> str | None:
 
 
 def eligibility_answers(
-    questions: list[EligibilityQuestion], raw: dict[str, str | int | None]
+    questions: list[EligibilityQuestion], raw: dict[str, str | int | list[str] | None]
 ) -> dict[str, Answer]:
     """The form's cleaned values as answers rules can be checked against, by question key."""
     answers = {}
     for question in questions:
         value = raw.get(question.key)
-        if value in (None, ""):
+        if value in (None, "", []):
             continue
         options = {option.value: option for option in question.options.all()}
         if question.kind == EligibilityQuestion.Kind.EMPLOYEES:
@@ -82,20 +82,26 @@ def eligibility_answers(
             size = sme_size_class(value, raw.get(SECTOR_QUESTION) or None)
             size_label = options[size].label if size in options else ""
             label = f"{people} ({size_label})" if size_label else people
-            answers[question.key] = Answer(size or "", label)
+            answers[question.key] = Answer((size,) if size else (), label)
         else:
-            answers[question.key] = Answer(value, options[value].label)
+            values = tuple(value) if isinstance(value, list) else (value,)
+            label = ", ".join(options[each].label for each in values)
+            answers[question.key] = Answer(values, label)
     return answers
 
 
 def _rule_verdict(rule: EligibilityRule, answer: Answer | None) -> Verdict:
+    """One answer meeting the rule meets it (a business with several needs has one the scheme
+    covers); the rule fails only when every answer fails it."""
     if rule.question_id is None:
         return Verdict.NOT_ASKED
     if answer is None:
         return Verdict.UNANSWERED
-    if answer.value in {option.value for option in rule.failing_options.all()}:
+    failing = {option.value for option in rule.failing_options.all()}
+    passing = {option.value for option in rule.passing_options.all()}
+    if answer.values and set(answer.values) <= failing:
         return Verdict.FAILED
-    if answer.value in {option.value for option in rule.passing_options.all()}:
+    if passing & set(answer.values):
         return Verdict.MET
     return Verdict.UNCLEAR
 
@@ -127,19 +133,22 @@ def eligibility_questions() -> list[EligibilityQuestion]:
     return list(EligibilityQuestion.objects.prefetch_related("options"))
 
 
+def _rules_with_options():
+    options = EligibilityOption.objects.only("value")
+    return EligibilityRule.objects.select_related("question").prefetch_related(
+        Prefetch("passing_options", queryset=options),
+        Prefetch("failing_options", queryset=options),
+    )
+
+
 def eligibility_check(
     *, answers: dict[str, Answer], today: datetime.date
 ) -> tuple[list[SchemeResult], list[SchemeResult]]:
     """Every published scheme's result: (those not closed, those closed), likeliest first."""
-    options = EligibilityOption.objects.only("value")
-    rules = EligibilityRule.objects.select_related("question").prefetch_related(
-        Prefetch("passing_options", queryset=options),
-        Prefetch("failing_options", queryset=options),
-    )
     schemes = (
         Scheme.objects.published()
         .select_related("organisation")
-        .prefetch_related("sections", Prefetch("eligibility_rules", queryset=rules))
+        .prefetch_related("sections", Prefetch("eligibility_rules", queryset=_rules_with_options()))
     )
     ranking = list(Outcome)
     results = sorted(
@@ -151,6 +160,13 @@ def eligibility_check(
         is_closed = scheme_status(result.scheme, today=today) == SchemeStatus.CLOSED
         (closed if is_closed else current).append(result)
     return current, closed
+
+
+def eligibility_of_schemes(schemes: list[Scheme], *, answers: dict[str, Answer]):
+    """The results for a few schemes already read (those compared), in their order."""
+    rules = Prefetch("eligibility_rules", queryset=_rules_with_options())
+    prefetch_related_objects(schemes, "sections", rules)
+    return [scheme_eligibility(scheme, answers) for scheme in schemes]
 
 
 def eligibility_summary(results: list[SchemeResult]) -> dict[str, int]:

@@ -82,6 +82,14 @@ class SchemeFinderForm(forms.Form):
 MAX_EMPLOYEES = 1_000_000  # more people than any business employs in Hong Kong
 
 
+class SeveralAnswersField(forms.MultipleChoiceField):
+    """Ticked answers; an empty one (a link from when the question took one answer, "Not
+    sure") means no answer rather than an error."""
+
+    def to_python(self, value):
+        return [answer for answer in super().to_python(value) if answer]
+
+
 class EligibilityCheckForm(forms.Form):
     """One optional field per question, built from the questions staff edit."""
 
@@ -106,10 +114,20 @@ class EligibilityCheckForm(forms.Form):
                     "max_value": _("Enter a number of people up to 1,000,000."),
                 },
             )
+        choices = [(o.value, o.label) for o in question.options.all()]
+        if question.kind == question.Kind.SEVERAL:
+            return SeveralAnswersField(
+                label=question.text,
+                required=False,
+                choices=choices,
+                error_messages={
+                    "invalid_choice": _("That is not one of the answers: choose from the list.")
+                },
+            )
         return forms.ChoiceField(
             label=question.text,
             required=False,
-            choices=[("", "")] + [(o.value, o.label) for o in question.options.all()],
+            choices=[("", ""), *choices],
             error_messages={
                 "invalid_choice": _("That is not one of the answers: choose one below.")
             },
@@ -117,7 +135,9 @@ class EligibilityCheckForm(forms.Form):
 
     def clean(self):
         cleaned_data = super().clean()
-        for name in self.fields:
+        for name, field in self.fields.items():
+            if isinstance(field, forms.MultipleChoiceField):
+                continue
             if len(self.data.getlist(name)) > 1:
                 self.add_error(name, _("This question was answered more than once: choose one."))
         return cleaned_data

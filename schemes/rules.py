@@ -20,6 +20,7 @@ class EligibilityQuestion(models.Model):
 
     class Kind(models.TextChoices):
         CHOICE = "choice", _("Choose one answer")
+        SEVERAL = "several", _("Choose any number of answers")
         EMPLOYEES = "employees", _("Number of employees in Hong Kong")
 
     key = models.SlugField(
@@ -86,7 +87,8 @@ class EligibilityRule(models.Model):
     """One condition of a scheme, in its own words, and the answers that meet or fail it.
 
     A rule without a question is a condition the check cannot ask about: it always sends the
-    business to the administering body.
+    business to the administering body. For a question that takes several answers (needs),
+    one answer that meets the rule meets it; it fails only when every answer fails it.
     """
 
     scheme = models.ForeignKey(

@@ -1,3 +1,5 @@
+from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -6,10 +8,11 @@ from portal.preview import PreviewMixin
 from portal.site import absolute_url
 
 from . import finder
-from .comparison import scheme_comparison
+from .comparison import CHECK_FACT, COMPARED_FACTS, carried_query, scheme_comparison
 from .eligibility import (
     eligibility_answers,
     eligibility_check,
+    eligibility_of_schemes,
     eligibility_questions,
     eligibility_summary,
 )
@@ -97,11 +100,41 @@ class EligibilityCheckView(TemplateView):
 
 
 class SchemeCompareView(TemplateView):
-    """Two or three published schemes side by side; anything else explains itself."""
+    """Two or three published schemes side by side; anything else explains itself.
+
+    A visitor who came from the eligibility check (`check`, their answers) or the finder
+    (`finder`, their search) is offered the way back with nothing to enter again, and the
+    check's verdict for each scheme."""
 
     template_name = "schemes/scheme_compare.html"
 
     def get(self, request, *args, **kwargs):
         comparison = scheme_comparison(request.GET.getlist("s"))
-        context = self.get_context_data(comparison=comparison, today=timezone.localdate())
+        check = carried_query(request.GET.get("check", ""))
+        finder = carried_query(request.GET.get("finder", ""))
+        facts = COMPARED_FACTS
+        if check and comparison.schemes and self.add_check_results(comparison.schemes, check):
+            facts = (CHECK_FACT, *COMPARED_FACTS)
+        context = self.get_context_data(
+            comparison=comparison,
+            facts=facts,
+            check_query=check,
+            finder_query=finder,
+            check_url=f"{reverse('schemes:check')}?{check}" if check else "",
+            finder_url=f"{reverse('schemes:list')}?{finder}" if finder else "",
+            today=timezone.localdate(),
+        )
         return self.render_to_response(context, status=400 if comparison.problems else 200)
+
+    @staticmethod
+    def add_check_results(schemes, check: str) -> bool:
+        """Each scheme's `check_result` for the carried answers, if they are still valid."""
+        questions = eligibility_questions()
+        form = EligibilityCheckForm(QueryDict(check), questions=questions)
+        if not form.is_valid():
+            return False
+        answers = eligibility_answers(questions, form.cleaned_data)
+        results = eligibility_of_schemes(schemes, answers=answers)
+        for scheme, result in zip(schemes, results, strict=True):
+            scheme.check_result = result
+        return True

@@ -61,7 +61,6 @@ def second_factor_enrol(*, request, device: TOTPDevice, token: str) -> list[str]
 def second_factor_verify(*, request, token: str):
     """Check a one-time or recovery code; a wrong one counts towards the sign-in lockout."""
     user = request.user
-    token = token.replace(" ", "")
     for device in devices_for_user(user, confirmed=True):
         if django_otp.verify_token(user, device.persistent_id, token):
             django_otp.login(request, device)

@@ -4,7 +4,12 @@ file pages load is exactly the parts joined. (stylelint checks the same parts in
 import pytest
 import tinycss2
 
-from portal.management.commands.bundle_css import CSS_DIR, stylesheet_bundle, stylesheet_parts
+from portal.management.commands.bundle_css import (
+    CSS_DIR,
+    stylesheet_bundle,
+    stylesheet_parts,
+    without_comments,
+)
 
 # At-rules whose blocks hold rules rather than declarations.
 GROUPING_AT_RULES = {"media", "supports", "layer", "container"}
@@ -45,3 +50,12 @@ def test_a_rule_left_open_is_caught():
 def test_pages_load_the_parts_joined():
     """`make` builds site.css with `manage.py bundle_css`; a stale copy would hide an edit."""
     assert (CSS_DIR / "site.css").read_text(encoding="utf-8") == stylesheet_bundle()
+
+
+def test_pages_load_the_rules_without_the_parts_comments():
+    part = (
+        '/* Why. */\n.a::before { content: "/* kept */"; }\n\n\n/* More\n why. */\n'
+        ".b { margin: 0; }\n"
+    )
+    assert without_comments(part) == '.a::before { content: "/* kept */"; }\n\n.b { margin: 0; }\n'
+    assert "/*" not in stylesheet_bundle().replace('"/*', "")

@@ -1,13 +1,16 @@
 /* The assistant panel: opens from the header button; without JavaScript the button is a
    plain link to the assistant page. The panel waits in a <template> and joins the page when
    first opened, so nothing hidden is left for readers without CSS or without JavaScript.
-   The conversation stays in sessionStorage only; the last question goes with the next as
-   `previous`, and the server keeps neither. */
+   It is a modal <dialog>: the page behind is inert, so nothing can take focus under it
+   (WCAG 2.4.11), and Escape closes it. The conversation stays in sessionStorage only; the
+   last question goes with the next as `previous`, and the server keeps neither. */
 (function () {
   "use strict";
   var toggle = document.getElementById("assistant-toggle");
   var template = document.getElementById("assistant-panel-template");
-  if (!toggle || !template || !template.content || !window.fetch) { return; }
+  if (!toggle || !template || !template.content || !window.fetch || !window.HTMLDialogElement) {
+    return;
+  }
   var panel, log, form, input, storageKey;
   toggle.setAttribute("aria-expanded", "false");
 
@@ -53,10 +56,10 @@
     input = document.getElementById("assistant-panel-q");
     storageKey = "assistant-conversation:" + panel.getAttribute("data-answer-url");
     toggle.setAttribute("aria-controls", panel.id);
-    document.getElementById("assistant-close").addEventListener("click", close);
-    panel.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { close(); }
+    document.getElementById("assistant-close").addEventListener("click", function () {
+      panel.close();
     });
+    panel.addEventListener("close", closed);
     form.addEventListener("submit", ask);
   }
 
@@ -65,13 +68,12 @@
     if (!log.hasChildNodes()) {
       saved().forEach(function (entry) { log.appendChild(entryElement(entry)); });
     }
-    panel.hidden = false;
+    panel.showModal();
     toggle.setAttribute("aria-expanded", "true");
     input.focus();
   }
 
-  function close() {
-    panel.hidden = true;
+  function closed() {
     toggle.setAttribute("aria-expanded", "false");
     toggle.focus();
   }
@@ -103,6 +105,6 @@
 
   toggle.addEventListener("click", function (event) {
     event.preventDefault();
-    if (!panel || panel.hidden) { open(); } else { close(); }
+    if (!panel || !panel.open) { open(); } else { panel.close(); }
   });
 }());

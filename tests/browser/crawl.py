@@ -61,11 +61,12 @@ class CrawlResult:
     truncated: bool = False
 
     def representatives(self) -> list[CrawledPage]:
-        """The first page of each type in each language."""
+        """The first page of each type in each language, and of each status: a finder search
+        that is refused (400) does not stand for the finder's results."""
         seen, chosen = set(), []
         for page in self.pages:
-            if (page.page_type, page.language) not in seen:
-                seen.add((page.page_type, page.language))
+            if (page.page_type, page.language, page.status) not in seen:
+                seen.add((page.page_type, page.language, page.status))
                 chosen.append(page)
         return chosen
 

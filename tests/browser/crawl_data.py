@@ -8,6 +8,7 @@ under the language prefixes has been crawled.
 """
 
 import datetime
+from urllib.parse import quote
 
 from django.core.management import call_command
 from django.utils import timezone
@@ -139,18 +140,22 @@ def _build_events() -> list[ExtraPage]:
 
 
 def _build_eligibility_pages() -> list[ExtraPage]:
-    """The eligibility check's results and errors, and the comparison, over the seed's rules."""
+    """The eligibility check's results (two needs) and errors, and the comparison, over the
+    seed's rules, also as reached from the check with its answers."""
     answers = (
         "registered=yes&sector=non-manufacturing&employees=20&listed=no&lender=no"
-        "&lender-associate=no&operating-year=yes&travel-agent=yes&need=working-capital"
+        "&lender-associate=no&operating-year=yes&travel-agent=yes"
+        "&need=working-capital&need=export-marketing"
+    )
+    compared = (
+        "s=sme-loan-guarantee-scheme&s=sme-financing-guarantee-scheme"
+        "&s=small-mic-groups-funding-2019-20"
     )
     return [
         ExtraPage(f"schemes/check/?{answers}"),
         ExtraPage("schemes/check/?employees=-3&listed=maybe", status=400),
-        ExtraPage(
-            "schemes/compare/?s=sme-loan-guarantee-scheme&s=sme-financing-guarantee-scheme"
-            "&s=small-mic-groups-funding-2019-20"
-        ),
+        ExtraPage(f"schemes/compare/?{compared}"),
+        ExtraPage(f"schemes/compare/?{compared}&check={quote(answers)}"),  # from the check
         ExtraPage("schemes/compare/"),
         ExtraPage("schemes/compare/?s=sme-loan-guarantee-scheme&s=no-such-scheme", status=400),
     ]

@@ -15,8 +15,10 @@ READING_ORDER_JS = """() => {
     skipVisible: document.querySelector('.skip-link')?.getBoundingClientRect().height > 0,
     navsAsLists: navs.every((nav) => Array.from(nav.querySelectorAll('a'))
       .every((a) => a.closest('li') && getComputedStyle(a.closest('li')).display === 'list-item')),
+    // Links in a closed disclosure are one click away, without CSS too.
     hiddenLinks: Array.from(document.querySelectorAll('a[href]'))
-      .filter((a) => !a.getClientRects().length).map((a) => a.getAttribute('href')),
+      .filter((a) => !a.getClientRects().length && !a.closest('details:not([open])'))
+      .map((a) => a.getAttribute('href')),
   };
 }"""
 

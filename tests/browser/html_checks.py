@@ -258,6 +258,24 @@ def colour_only_problems(soup: BeautifulSoup) -> list[str]:
     ]
 
 
+HELP_ORDER = ["header-search", "assistant-toggle", "language-switcher"]
+
+
+def help_problems(soup: BeautifulSoup) -> list[str]:
+    """Help in the same place on every page (3.2.6): the header's "Ask a question", which
+    leads to the assistant and, when it has no answer, to the department's telephone, between
+    the search box and the languages."""
+    header = soup.find("header")
+    if not header:
+        return ["no header, so no help in its place"]
+    parts = header.select(".header-search, .assistant-toggle, .language-switcher")
+    found = [name for tag in parts for name in HELP_ORDER if name in tag.get("class", [])]
+    toggle = header.select_one("a.assistant-toggle[href]")
+    if found != HELP_ORDER or not toggle or not _text(toggle):
+        return [f"the header's help is not in its place: {found} instead of {HELP_ORDER}"]
+    return []
+
+
 ALL_CHECKS = {
     "headings": heading_problems,
     "landmarks": landmark_problems,
@@ -267,4 +285,5 @@ ALL_CHECKS = {
     "id references": reference_problems,
     "result count": result_count_problems,
     "colour alone": colour_only_problems,
+    "help in one place": help_problems,
 }

@@ -51,8 +51,9 @@ TABBABLE_JS = f"""() => {{ {_HELPERS}
     + '[tabindex], [contenteditable="true"]';
   const elements = all();
   return Array.from(document.querySelectorAll(selector))
+    // checkVisibility(): not in a closed <details> either, which keeps its content's boxes.
     .filter((el) => !el.disabled && el.tabIndex >= 0 && el.type !== 'hidden'
-      && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+      && el.getClientRects().length && el.checkVisibility({{visibilityProperty: true}}))
     .map((el) => ({{index: elements.indexOf(el), name: describe(el), region: region(el),
       positiveTabindex: el.tabIndex > 0, tabStop: tabStop(el), look: look(el),
       control: el.matches('input, select, textarea, button')}}));

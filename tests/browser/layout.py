@@ -25,6 +25,9 @@ OVERFLOW_JS = """() => {
   for (const el of document.body.querySelectorAll('*')) {
     if (el.closest('.visually-hidden, .table-scroll, .skip-link:not(:focus)')) continue;
     const s = getComputedStyle(el);
+    // The visually hidden pattern, applied at some widths only (a heading a phone's
+    // disclosure button already says), clips by design.
+    if (s.position === 'absolute' && s.clipPath === 'inset(50%)') continue;
     if (['none', 'inline', 'contents'].includes(s.display) || !el.getClientRects().length) continue;
     const scrolls = (value) => value === 'auto' || value === 'scroll';
     const overX = el.scrollWidth > el.clientWidth + 1 && !scrolls(s.overflowX);

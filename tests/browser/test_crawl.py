@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from pytest_django.live_server_helper import LiveServer
 
-from tests.browser import degraded, html_checks, keyboard, layout
+from tests.browser import degraded, first_screen, html_checks, keyboard, layout
 from tests.browser.conftest import (
     CHROMIUM,
     CHROMIUM_ARGS,
@@ -159,6 +159,28 @@ def test_no_page_scrolls_sideways_at_320_px_even_with_text_spacing(site, narrow_
     for page in site.pages:
         narrow_page.goto(site.base_url + page.url)
         problems[page.url] = layout.layout_problems(narrow_page)
+    assert report(problems) == ""
+
+
+def test_first_screen_at_375_px_shows_main_content_and_controls_fit_their_labels(
+    site, site_browser
+):
+    """On a phone the first screen holds main content (for the finder, a result), and no text
+    box or button is narrower than its label. With SCREENSHOT_DIR set (`make screenshots`),
+    also saves every page type at 375 and 1280 px."""
+    context = site_browser.new_context(viewport=first_screen.PHONE)
+    page = context.new_page()
+    directory = first_screen.screenshot_directory()
+    problems, measured = {}, []
+    for crawled in site.representatives():
+        url = site.base_url + crawled.url
+        if directory:
+            measured.append(first_screen.save_screenshots(page, crawled, url, directory))
+        page.goto(url)
+        problems[crawled.url] = first_screen.first_screen_problems(page, crawled.page_type)
+    context.close()
+    if directory:
+        (directory / "first-screen.txt").write_text("\n".join(measured) + "\n")
     assert report(problems) == ""
 
 

@@ -62,13 +62,19 @@ def test_check_works_without_javascript_and_keeps_answers_in_the_address(
     page.locator('input[name="employees"]').fill("20")
     page.locator('input[name="lender"][value="no"]').check()
     page.locator('input[name="lender-associate"][value="no"]').check()
+    # Computers and a trade fair, in one check.
     page.locator('input[name="need"][value="equipment"]').check()
+    page.locator('input[name="need"][value="export-marketing"]').check()
     page.locator("form.eligibility-form button[type=submit]").click()
-    assert "employees=20" in page.url and "need=equipment" in page.url
+    assert "employees=20" in page.url and "need=equipment&need=export-marketing" in page.url
     loan = page.locator(
         ".eligibility-result", has=page.locator('a[href$="/sme-loan-guarantee-scheme/"]')
     )
     assert "eligibility-result--likely" in loan.get_attribute("class")
+    fund = page.locator(
+        ".eligibility-result", has=page.locator('a[href$="/sme-export-marketing-fund/"]')
+    )
+    assert "eligibility-result--likely" in fund.get_attribute("class")
     # A shared link shows the same results.
     shared = page.context.new_page()
     shared.goto(page.url)
@@ -99,12 +105,19 @@ def test_compare_from_the_finder_without_javascript(seed, no_js_page, live_serve
     page.locator('input[name="s"][value="sme-export-marketing-fund"]').check()
     page.locator("form.compare-form button[type=submit]").click()
     assert f"/{prefix}/schemes/compare/?s=" in page.url
+    # On a phone: a card per scheme, every fact labelled; the table is for wide screens.
+    cards = page.locator(".comparison-card")
+    assert cards.count() == 2 and cards.first.is_visible()
+    assert cards.first.locator(".comparison-card__fact dt").count() == 9
+    assert page.locator(".comparison table").is_hidden()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1280, "height": 900})
     table = page.locator(".comparison table")
+    assert table.is_visible() and cards.first.is_hidden()
     assert table.locator("thead th[scope=col]").count() == 2
     assert table.locator("tbody th[scope=row]").count() == 9
     region = page.locator('.table-scroll[role="region"]')
     assert region.get_attribute("tabindex") == "0"
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 @pytest.mark.django_db(transaction=True)
@@ -116,3 +129,28 @@ def test_comparison_prints_as_a_whole_table(seed, page, live_server):
     page.goto(f"{live_server.url}/en/schemes/")
     assert page.locator(".scheme-card").first.is_visible()  # results print, "Compare" does not
     assert not page.locator(".scheme-card__compare").first.is_visible()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_a_phone_verdicts_come_first_and_answers_carry_to_compare_and_back(
+    seed, browser, live_server
+):
+    context = browser.new_context(viewport={"width": 375, "height": 812})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/schemes/check/?{ANSWERS}")
+    verdicts = page.locator(".eligibility-verdict")
+    assert verdicts.count() == 3
+    assert verdicts.last.bounding_box()["y"] < 2 * 812  # every verdict within two screens
+    reasons = page.locator(".eligibility-result .reasons").first
+    assert reasons.is_hidden()  # folded until asked
+    page.locator(".eligibility-result summary").first.click()
+    assert reasons.is_visible()
+    results_url = page.url
+    page.locator('input[name="s"][value="sme-loan-guarantee-scheme"]').check()
+    page.locator('input[name="s"][value="sme-financing-guarantee-scheme"]').check()
+    page.get_by_role("button", name="Compare ticked schemes").click()
+    verdict = page.locator(".comparison-card").first.locator(".comparison-card__fact").first
+    assert verdict.inner_text().split("\n") == ["Your eligibility check", "✓ Likely eligible"]
+    page.get_by_role("link", name="Back to your eligibility results").click()
+    assert page.url == results_url  # nothing to answer again (WCAG 3.3.7)
+    context.close()

@@ -37,6 +37,7 @@ def test_finder_filters_without_javascript(seed, browser, live_server):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(live_server.url + "/en/schemes/")
+    page.locator("summary", has_text="Search and filter").click()  # the folded disclosure opens
     page.get_by_label("Closed", exact=True).check()
     page.get_by_role("button", name="Show schemes").click()
     assert "status=closed" in page.url
@@ -44,6 +45,24 @@ def test_finder_filters_without_javascript(seed, browser, live_server):
     # Nothing wider than the phone screen but the tables' own scrolling.
     page.goto(live_server.url + "/en/schemes/sme-financing-guarantee-scheme/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("width", "laid_open"), [(375, False), (1280, True)])
+def test_finder_filters_fold_on_a_phone_and_lie_open_on_a_wide_screen(
+    seed, browser, live_server, width, laid_open
+):
+    context = browser.new_context(viewport={"width": width, "height": 812})
+    page = context.new_page()
+    page.goto(live_server.url + "/en/schemes/?type=grant&q=export")
+    summary = page.locator("summary.finder__summary")
+    assert summary.inner_text() == "Search and filter (2 applied)"
+    assert summary.is_visible() is not laid_open
+    assert page.get_by_label("Grant", exact=True).is_visible() is laid_open
+    if not laid_open:
+        summary.click()
+        assert page.get_by_label("Grant", exact=True).is_checked()
     context.close()
 
 

@@ -150,3 +150,32 @@ def test_the_admin_in_traditional_chinese_makes_no_csp_report(page, live_server,
     assert "已為 1 個帳戶重設雙重認證登入" in page.locator(".messagelist").inner_text()
     page.wait_for_url("**/admin/account/two-factor/set-up/")  # their own: set up again
     assert page.csp_violations == [], page.csp_violations
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_paste_their_password_and_code_nothing_to_remember(browser, live_server):
+    """WCAG 3.3.8: password managers and the clipboard work on every sign-in field."""
+    user = make_staff(username="paste")
+    device = authenticator_for(user)
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+
+    def paste(selector, text):
+        page.evaluate("(text) => navigator.clipboard.writeText(text)", text)
+        page.focus(selector)
+        page.keyboard.press("Control+V")
+
+    page.goto(f"{live_server.url}/admin/login/")
+    assert page.get_attribute("#id_username", "autocomplete") == "username"
+    assert page.get_attribute("#id_password", "autocomplete") == "current-password"
+    paste("#id_username", "paste")
+    paste("#id_password", "correct horse battery staple")
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/account/two-factor/**")
+    assert page.get_attribute("#id_token", "autocomplete") == "one-time-code"
+    code = one_time_code(device.bin_key, not_before=device.last_t)
+    paste("#id_token", f"{code[:3]} {code[3:]}")  # as authenticator apps show it
+    assert page.input_value("#id_token") == f"{code[:3]} {code[3:]}"
+    page.click("#content-main input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+    context.close()

@@ -100,8 +100,20 @@ def test_month_view_is_a_table_with_caption_and_weekday_headers(get_page):
     region = soup.find(class_="table-scroll")
     assert region["role"] == "region" and region["tabindex"] == "0"
     assert region["aria-labelledby"] == table.caption["id"]
-    cell = table.find("time", datetime="2030-03-14").parent
+    cell = table.find("time", datetime="2030-03-14").find_parent("td")
     assert cell.find("a", href="/en/events/late/").get_text() == "Late briefing"
+
+
+def test_a_day_with_events_links_to_them_in_the_list_below_the_grid(get_page):
+    """All a phone shows of the month's events, where the grid has no room for titles."""
+    late = make_event(slug="late", starts_at=hong_kong(2030, 3, 14, 23, 30))
+    make_event(slug="later", starts_at=hong_kong(2030, 3, 14, 23, 45))
+    _, soup = get_page("/en/events/2030/03/")
+    link = soup.find("time", datetime="2030-03-14").parent
+    assert link.name == "a" and link["href"] == f"#event-{late.pk}"
+    assert link.get_text(strip=True) == "14: 2 events"
+    assert soup.find(id=f"event-{late.pk}").find("a", href="/en/events/late/")
+    assert soup.find("time", datetime="2030-03-15").parent.name == "td"  # no events, no link
 
 
 def test_month_view_marks_today_in_text(get_page):

@@ -1,9 +1,13 @@
-"""Schemes side by side: one accessible table, and clear messages for what cannot be compared."""
+"""Schemes side by side: an accessible table (cards on phones), the way back to the check or the
+search, and clear messages for what cannot be compared."""
+
+from urllib.parse import quote
 
 import pytest
 
 from portal.models import Publishable
-from tests.schemes.factories import add_contact, make_scheme
+from schemes.comparison import carried_query
+from tests.schemes.factories import add_contact, add_rule, make_question, make_scheme
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +105,59 @@ def test_finder_results_are_their_own_get_form_to_the_comparison(schemes, get_pa
     assert [box["value"] for box in boxes] == ["grant", "loan"]
     label = soup.find("label", attrs={"for": boxes[0]["id"]})
     assert label.get_text(" ", strip=True) == "Compare Grant Scheme"
+
+
+def test_phones_get_the_same_facts_as_one_card_per_scheme(schemes, get_page):
+    _, soup = get_page("/en/schemes/compare/?s=loan&s=grant")
+    cards = soup.select(".comparison-cards > section.comparison-card")
+    assert [card.h2.get_text(" ", strip=True) for card in cards] == ["Loan Scheme", "Grant Scheme"]
+    table_rows = soup.select(".comparison__table tbody tr")
+    for column, card in enumerate(cards):
+        facts = {
+            fact.dt.get_text(strip=True): fact.dd.get_text(" ", strip=True)
+            for fact in card.select(".comparison-card__fact")
+        }
+        assert list(facts) == ROWS
+        in_table = {
+            row.th.get_text(strip=True): row.find_all("td")[column].get_text(" ", strip=True)
+            for row in table_rows
+        }
+        assert facts == in_table
+        assert soup.find(id=card["aria-labelledby"]) == card.h2
+
+
+def test_answers_from_the_check_give_each_schemes_verdict_and_the_way_back(schemes, get_page):
+    listed = make_question("listed", "yes", "no")
+    loan, grant = schemes
+    add_rule(loan, listed, passing=("no",), failing=("yes",))
+    add_rule(grant, listed, passing=("yes",), failing=("no",))
+    _, soup = get_page("/en/schemes/compare/?s=loan&s=grant&check=listed%3Dno%26x%3D%3Cb%3E")
+    first_row = soup.select_one(".comparison__table tbody tr")
+    assert first_row.th.get_text(strip=True) == "Your eligibility check"
+    verdicts = [td.get_text(" ", strip=True) for td in first_row.find_all("td")]
+    assert verdicts == ["✓ Likely eligible", "✗ Not eligible"]
+    back = soup.find("a", string="Back to your eligibility results")
+    assert back["href"] == "/en/schemes/check/?listed=no&x=%3Cb%3E"  # re-encoded, never markup
+
+
+def test_answers_no_longer_valid_leave_out_the_verdicts_but_not_the_way_back(schemes, get_page):
+    make_question("listed", "yes", "no")
+    _, soup = get_page("/en/schemes/compare/?s=loan&s=grant&check=listed%3Dmaybe")
+    assert "Your eligibility check" not in soup.main.get_text()
+    assert soup.find("a", string="Back to your eligibility results")
+
+
+def test_a_search_from_the_finder_is_carried_through_the_chooser_and_back(schemes, get_page):
+    _, soup = get_page("/en/schemes/?type=grant&q=loan")
+    carried = soup.select_one('form.compare-form input[name="finder"]')["value"]
+    assert carried == "type=grant&q=loan"
+    _, soup = get_page(f"/en/schemes/compare/?s=loan&finder={quote(carried)}", status=400)
+    assert soup.select_one('form.compare-chooser input[name="finder"]')["value"] == carried
+    _, soup = get_page(f"/en/schemes/compare/?s=loan&s=grant&finder={quote(carried)}")
+    assert soup.find("a", string="Back to your search")["href"] == "/en/schemes/?type=grant&q=loan"
+
+
+def test_a_carried_query_is_only_ever_a_query_string():
+    assert carried_query("a=1&b=<script>") == "a=1&b=%3Cscript%3E"
+    assert carried_query("x" * 2_001) == ""
+    assert carried_query("") == ""

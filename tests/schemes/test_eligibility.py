@@ -113,6 +113,29 @@ def test_employee_counts_are_judged_with_the_sector():
     assert undecided.reasons[0].answer.label == "80 people"
 
 
+@pytest.fixture
+def need():
+    return make_question("need", "equipment", "export-marketing", "tours", kind="several")
+
+
+def test_one_of_several_answers_meeting_a_rule_meets_it(need):
+    add_rule(make_scheme(), need, passing=("export-marketing",), failing=("equipment", "tours"))
+    result = only(check({"need": ["equipment", "export-marketing"]})[0])
+    assert result.outcome == Outcome.LIKELY_ELIGIBLE
+    assert result.reasons[0].answer.label == "Equipment, Export-Marketing"
+
+
+def test_several_answers_fail_a_rule_only_when_every_one_fails_it(need):
+    add_rule(make_scheme(), need, passing=("export-marketing",), failing=("equipment", "tours"))
+    assert only(check({"need": ["equipment", "tours"]})[0]).outcome == Outcome.NOT_ELIGIBLE
+
+
+def test_several_answers_the_rule_does_not_mention_mean_check(need):
+    add_rule(make_scheme(), need, passing=("export-marketing",), failing=("tours",))
+    result = only(check({"need": ["equipment", "tours"]})[0])
+    assert (result.outcome, result.reasons[0].verdict) == (Outcome.CHECK, Verdict.UNCLEAR)
+
+
 def test_reasons_link_to_the_quoted_section_when_the_page_has_it(listed):
     scheme = make_scheme(slug="loan-fund")
     add_section(scheme, anchor="eligibility")

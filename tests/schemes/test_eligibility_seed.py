@@ -39,7 +39,7 @@ def seed(db):
 
 def outcomes(client, answers, prefix="en"):
     """{slug: outcome} from the result page, and the slugs listed as closed."""
-    response = client.get(f"/{prefix}/schemes/check/?{urlencode(answers)}")
+    response = client.get(f"/{prefix}/schemes/check/?{urlencode(answers, doseq=True)}")
     assert response.status_code == 200
     soup = BeautifulSoup(response.content, "html.parser")
     found, closed = {}, set()
@@ -73,6 +73,14 @@ def test_a_manufacturer_of_80_people_exporting(seed, client):
     assert found[EMF] == "likely"
     # The loan schemes do not say whether export marketing counts: ask, do not guess.
     assert found[SGS] == found[SFGS] == "check"
+
+
+def test_computers_and_a_trade_fair_in_one_check(seed, client):
+    answers = {**TRADER, "need": ["equipment", "export-marketing"]}
+    found, _ = outcomes(client, answers)
+    # The loan schemes cover the computers, the marketing fund the trade fair.
+    assert found[SGS] == found[SFGS] == found[EMF] == "likely"
+    assert found[MIC] == "not-eligible"
 
 
 def test_a_non_manufacturer_of_80_people_is_no_sme(seed, client):

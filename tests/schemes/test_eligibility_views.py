@@ -114,3 +114,14 @@ def test_the_finder_links_to_the_check(get_page):
     make_scheme()
     _, soup = get_page("/en/schemes/")
     assert soup.find("a", href="/en/schemes/check/")
+
+
+def test_a_question_taking_several_answers_offers_check_boxes_and_keeps_the_ticks(get_page):
+    need = make_question("need", "equipment", "export-marketing", "tours", kind="several")
+    add_rule(make_scheme(), need, passing=("export-marketing",), failing=("equipment", "tours"))
+    _, soup = get_page("/en/schemes/check/?need=equipment&need=export-marketing")
+    boxes = soup.select("fieldset#question-need input[type=checkbox][name=need]")
+    assert [box.has_attr("checked") for box in boxes] == [True, True, False]
+    assert soup.select_one(".eligibility-result--likely")
+    _, soup = get_page("/en/schemes/check/?need=equipment&need=nonsense", status=400)
+    assert "choose from the list" in soup.select_one(".question--error").get_text()

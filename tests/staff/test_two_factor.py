@@ -110,6 +110,16 @@ def test_a_one_time_code_opens_the_admin_and_cannot_be_used_twice(client):
     assert client.get(reverse("admin:index")).status_code == 302
 
 
+@pytest.mark.parametrize("shown", ["{0} {1}", "{0}-{1}", " {0}{1}\n"])
+def test_a_code_pasted_as_the_app_shows_it_is_accepted(client, shown):
+    """WCAG 3.3.8: staff paste the code rather than remember or retype it."""
+    user = make_staff()
+    device = authenticator_for(user)
+    password_only(client, user)
+    code = fresh_code(device)
+    assert enter_code(client, shown.format(code[:3], code[3:])).status_code == 302
+
+
 def test_a_recovery_code_works_once(client):
     user = make_staff()
     device = authenticator_for(user)
