@@ -34,7 +34,7 @@ def need_takes_one_answer(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("schemes", "0002_eligibility_rules_and_comparison_facts"),
+        ("schemes", "0003_review_dates"),
     ]
 
     operations = [
