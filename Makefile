@@ -56,10 +56,12 @@ translations: $(VENV)/.runtime-installed system-packages
 	$(MAKEMESSAGES)
 	$(MAKEMESSAGES) -d djangojs
 
+# SCALE=10 grows the seed to a big department's site (200 schemes, 2,000 events…) to look at.
 run: messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed
+	$(if $(SCALE),$(MANAGE) seed_grow --factor $(SCALE))
 	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 # stylelint fails on a stylesheet that does not parse (an unclosed rule swallows the rest).

@@ -7,6 +7,12 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Site")
 
+    def seed_grow(self, growth) -> int:
+        """Called by `manage.py seed_grow`, as each content app's is."""
+        from portal.scaling import organisations_grow
+
+        return organisations_grow(growth)
+
     def ready(self):
         from portal.search.portal_sources import register_organisations, register_section_pages
 
