@@ -96,8 +96,9 @@ bench-packages:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) wrk; } \
 		|| { echo "Please install wrk for make bench."; exit 1; }
 
-# The page benchmark (tests/bench.py), then any other benchmark module listed here.
-BENCH_MODULES := tests.bench $(if $(wildcard tests/bench_assistant.py),tests.bench_assistant)
+# The page benchmark (tests/bench.py), then any other benchmark module listed here; the scale
+# pass (tests/bench_scale.py) compares the seed with it grown BENCH_SCALE_FACTORS ("10 50") times.
+BENCH_MODULES := tests.bench $(if $(wildcard tests/bench_assistant.py),tests.bench_assistant) tests.bench_scale
 bench: $(VENV)/.test-installed messages bench-packages
 	@for module in $(BENCH_MODULES); do $(BIN)/python -m $$module || exit 1; done
 
