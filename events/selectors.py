@@ -62,17 +62,27 @@ def organisers_prefetch(*, now) -> Prefetch:
 # read them and never change them.
 
 
-@content_memo
-def event_list_upcoming(**filters) -> list[Event]:
-    """The upcoming list for one choice of filters (`EventFilterForm.filters()`)."""
-    return list(for_list(event_list_public(now=timezone.now(), **filters)))
+# Events a list page shows; the database counts them and reads one page at a time, so a page
+# costs the same with ten events or ten thousand.
+UPCOMING_PAGE_SIZE = 50
+PAST_PAGE_SIZE = 20
+# The next events a calendar or Atom feed carries: subscribers read them again and again.
+FEED_LIMIT = 100
 
 
-@content_memo
-def event_list_past() -> list[Event]:
+def event_list_upcoming(*, now, **filters):
+    """The upcoming list for one choice of filters (`EventFilterForm.filters()`), to page."""
+    return for_list(event_list_public(now=now, **filters))
+
+
+def event_list_past(*, now):
     """Published past events, newest first, for the pages of the archive."""
-    now = timezone.now()
-    return list(for_list(events_public(now=now)).past(now))
+    return for_list(events_public(now=now)).past(now)
+
+
+def event_list_feed(events):
+    """The first FEED_LIMIT of `events` (upcoming, in date order), for a feed."""
+    return events[:FEED_LIMIT]
 
 
 @content_memo
