@@ -187,11 +187,16 @@ def month_calendar(*, year: int, month: int, events, today: datetime.date) -> Mo
     )
 
 
-def organisation_events(*, organisation: Organisation, now, past_limit: int = 50) -> dict:
-    """The organisation's upcoming and past events, for its page."""
+def organisation_events(
+    *, organisation: Organisation, now, upcoming_limit: int = 20, past_limit: int = 50
+) -> dict:
+    """The organisation's next and latest events, for its page; `more_upcoming` when the
+    events list (filtered by organiser) has more."""
     events = for_list(organisation.events.published(now))
+    upcoming = list(events.upcoming(now)[: upcoming_limit + 1])
     return {
-        "upcoming": list(events.upcoming(now)),
+        "upcoming": upcoming[:upcoming_limit],
+        "more_upcoming": len(upcoming) > upcoming_limit,
         "past": list(events.past(now)[:past_limit]),
     }
 

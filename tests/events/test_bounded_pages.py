@@ -58,3 +58,15 @@ def test_calendar_and_atom_feeds_carry_only_the_next_events(client, monkeypatch,
     assert "20300306" not in ics
     atom = client.get(f"/{prefix}/events/feed.atom").content.decode()
     assert atom.count("<entry>") == 3
+
+
+def test_organisation_page_lists_its_next_events_and_links_to_the_rest(get_page):
+    body = make_organisation(slug="body")
+    for day in range(1, 23):
+        make_event(
+            title_en=f"Workshop {day:02}", starts_at=hong_kong(2030, 4, day, 10), organisers=[body]
+        )
+    _, soup = get_page("/tc/organisations/body/")
+    upcoming = soup.find("h2", string="即將舉行的活動").find_next("ul")
+    assert len(upcoming.find_all("li")) == 20
+    assert soup.find("a", href="/tc/events/?organiser=body")
