@@ -48,6 +48,7 @@ def page_paths() -> dict[str, str]:
     from schemes.models import Scheme
 
     scheme = Scheme.objects.published().order_by("-pk").first()
+    first = Scheme.objects.published().order_by("pk").first()
     event = Event.objects.published().order_by("-pk").first()
     notice = Notice.objects.published().exclude(slug=Notice.MAIN_SLUG).order_by("-pk").first()
     organisation = Organisation.objects.published().order_by("-pk").first()
@@ -58,7 +59,8 @@ def page_paths() -> dict[str, str]:
         "finder": "schemes/",
         "finder filtered": "schemes/?support_type=grant",
         "scheme": f"schemes/{scheme.slug}/",
-        "compare": f"schemes/compare/?schemes={scheme.slug}",
+        "compare": f"schemes/compare/?s={scheme.slug}&s={first.slug}",
+        "compare chooser": "schemes/compare/",
         "eligibility": "schemes/check/",
         "schemes feed": "schemes/feed/",
         "events": "events/",

@@ -10,6 +10,7 @@ PAGES = [
     "schemes/",
     "schemes/grant/",
     "schemes/feed/",
+    "schemes/compare/",
     "events/",
     "events/2030/03/",
     "events/past/",
