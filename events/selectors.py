@@ -64,10 +64,10 @@ def organisers_prefetch(*, now) -> Prefetch:
 
 # Events a list page shows; the database counts them and reads one page at a time, so a page
 # costs the same with ten events or ten thousand.
-UPCOMING_PAGE_SIZE = 50
+UPCOMING_PAGE_SIZE = 20
 PAST_PAGE_SIZE = 20
 # The next events a calendar or Atom feed carries: subscribers read them again and again.
-FEED_LIMIT = 100
+FEED_LIMIT = 50
 
 
 def event_list_upcoming(*, now, **filters):
