@@ -30,6 +30,13 @@ class PortalConfig(AppConfig):
 
         connect_content_signals()
 
+        from django.core.signals import request_finished, request_started
+
+        from portal.i18n.simplified import request_scope_begin, request_scope_end
+
+        request_started.connect(request_scope_begin)
+        request_finished.connect(request_scope_end)
+
         from portal.linkcheck.services import link_uses_on_live, links_on_ready_for_review
         from portal.publishing.reviews import review_ready_listen
         from portal.reviewdates.services import review_dates_on_live
