@@ -21,7 +21,7 @@ from portal.ratelimit import rate_limited
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 
-from .answers import best_hit, closed, reordered
+from .answers import best_hit, closed, in_context, reordered
 from .models import CuratedAnswer, LoggedQuestion, SpentFeedbackToken, SuggestedPhrasing
 from .personal_data import contains_personal_data
 from .search import published_numbers
@@ -131,7 +131,11 @@ def question_answer(question: str, language: Language, *, previous: str = "") ->
     index = current_index()
     if contains_personal_data(question, published_numbers=_published_numbers(index)):
         return Answer(html=refusal_html(), refused=True)
-    hits = index.search(question, context=question_context(previous), limit=10)
+    context = question_context(previous)
+    hits = index.search(question, context=context, limit=10)
+    if context:
+        previous_answer = best_hit(context, index.search(context, limit=10), index)
+        hits = in_context(question, hits, previous_answer, index)
     best = best_hit(question, hits, index)
     if best is None:
         return _no_match(index, question, language)

@@ -38,11 +38,6 @@ def test_held_out_questions_nobody_tuned_on_find_the_right_page_in_the_top_three
     assert_top_three(seeded_results("colloquial, held out"))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="en 6/7: 'how many people at least' after 'MIC group funding' finds the eligibility "
-    "check's 'How many people does the business employ'",
-)
 def test_follow_up_questions_are_answered_in_the_context_of_the_previous_one(seeded_results):
     assert_top_three(seeded_results("follow-up"))
 
