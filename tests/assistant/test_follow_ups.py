@@ -87,7 +87,7 @@ def test_a_follow_up_naming_no_page_leans_on_the_last_answer(client, two_schemes
                 body_en="<p>A group must have at least 30 people taking part.</p>")  # fmt: skip
     check = make_scheme(slug="size", name_en="Business size")
     add_section(check, anchor="staff", heading_en="Staff",
-                body_en="<p>How many people does the business employ? At least one.</p>")  # fmt: skip
+                body_en="<p>How many people does it employ? At least one.</p>")  # fmt: skip
     assert _first_link(client, "how many people at least").startswith("/en/schemes/size/")
     follow_up = _first_link(client, "how many people at least", previous="MIC group funding")
     assert follow_up == "/en/schemes/mic/#group"
