@@ -51,7 +51,7 @@ NAME_ENDINGS = ("计划", "基金", "券", "专项", "局")
 NAME_LENGTH = 2  # characters before the ending that must be on a page with it
 NOT_FOR_FUNDING = ("event", "organisation")
 CLOSED_PENALTY = 0.9
-DURATION_BONUS = 1.5
+DURATION_BONUS = 2.0
 FOLLOW_UP_BONUS = 1.3
 # A follow-up naming no page of its own ("how many people at least") leans on the last answer:
 # that page's sections come before every other page's (fused scores stay below 2).
@@ -131,7 +131,8 @@ def closed(document, today: datetime.date) -> bool:
 
 def reordered(question: str, hits: list[SearchHit]) -> list[SearchHit]:
     """Funding questions: schemes before events and organisations; closed schemes lower;
-    "how long" questions: sections stating a period higher."""
+    "how long" questions: sections stating a period, in a sentence with a word of the
+    question (or of its synonyms: process, approval), higher."""
     today = timezone.localdate()
     funding = bool(FUNDING_WORDS & set(tokens(question)))
     duration = asks_for_duration(question)
@@ -139,7 +140,7 @@ def reordered(question: str, hits: list[SearchHit]) -> list[SearchHit]:
     def key(hit):
         demoted = funding and hit.document.kind in NOT_FOR_FUNDING
         score = hit.score * (CLOSED_PENALTY if closed(hit.document, today) else 1)
-        if duration and states_duration(hit.document.text.get("en", "")):
+        if duration and states_duration(hit.document.text.get("en", ""), hit.terms):
             score *= DURATION_BONUS
         return (demoted, -score)
 

@@ -57,6 +57,7 @@ ANSWERED = [
         SGS + "#eligibility",
         "Business Registration Ordinance",
     ),
+    ("tc", "申請要幾耐先批？", MIC + "#funding-provision", "30 個工作天"),
     ("sc", "申请要多久才批？", MIC + "#funding-provision", "30 个工作天"),
     (
         "en",
@@ -86,8 +87,8 @@ def test_how_long_is_answered_from_the_closed_mic_scheme_named_as_closed(client,
                                                                           question):  # fmt: skip
     data = _json(client, prefix, question)
     assert data["matched"] is True
-    assert any(link["url"] == f"/{prefix}/{MIC}#funding-provision" for link in data["links"][:2])
-    assert "2020" in _lead(data["answer"])  # "closed: applications ended on 31 March 2020"
+    assert data["links"][0]["url"] == f"/{prefix}/{MIC}#funding-provision"
+    assert "2020年3月31日" in _lead(data["answer"])  # "closed: applications ended on …"
 
 
 @pytest.mark.parametrize(
