@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from portal.i18n.search import search_key
 from portal.search import SearchHit, SearchIndex
-from portal.search.text import CJK_RUN, is_cjk, stem, tokens
+from portal.search.text import CJK_RUN, STOP_CHARACTERS, is_cjk, stem, tokens
 
 from .sentences import asks_for_duration, states_duration
 
@@ -47,7 +47,9 @@ NAMING_NOTHING = frozenset(
     )
 )
 # Chinese names of programmes, funds and offices end so: 科技券, 優才計劃, 僱員再培訓局.
-NAME_ENDINGS = ("计划", "基金", "券", "专项", "局")
+# Named things end so (as search keys): programmes and funds (科技券, 優才計劃), offices and
+# governments (僱員再培訓局, 深圳市政府), taxes (所得稅) and licences (食肆牌照).
+NAME_ENDINGS = ("计划", "基金", "券", "专项", "局", "署", "政府", "税", "牌照", "执照")
 NAME_LENGTH = 2  # characters before the ending that must be on a page with it
 NOT_FOR_FUNDING = ("event", "organisation")
 CLOSED_PENALTY = 0.9
@@ -109,18 +111,22 @@ def _site_text(index: SearchIndex) -> str:
 
 
 def unknown_chinese_names(question: str, index: SearchIndex) -> list[str]:
-    """Names of programmes, funds or offices (科技券, 保就業計劃) that no page uses."""
+    """Names of programmes, funds, offices, taxes or licences (科技券, 保就業計劃, 所得稅)
+    that no page uses: the ending with the one or two characters before it, which stop at a
+    particle (有沒有政府貸款 names no government)."""
     read = index.reader.read(question)
     text = _site_text(index)
     found = []
     for run in CJK_RUN.findall(read):
         for ending in NAME_ENDINGS:
-            start = run.find(ending)
-            while start >= NAME_LENGTH:
-                name = run[start - NAME_LENGTH : start + len(ending)]
-                if name not in text:
-                    found.append(name)
-                start = run.find(ending, start + 1)
+            for match in re.finditer(re.escape(ending), run):
+                before = run[max(0, match.start() - NAME_LENGTH) : match.start()]
+                while before and before[0] in STOP_CHARACTERS:
+                    before = before[1:]
+                if before and before[-1] not in STOP_CHARACTERS:
+                    name = before + ending
+                    if name not in text:
+                        found.append(name)
     return found
 
 
