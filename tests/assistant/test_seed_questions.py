@@ -7,7 +7,9 @@ from django.core.management import call_command
 from django.utils import translation
 
 from assistant.services import question_answer
+from notices.models import Notice
 from portal.i18n.languages import BY_PREFIX
+from portal.search import content_changed
 
 pytestmark = pytest.mark.django_db
 
@@ -145,9 +147,14 @@ def test_no_answer_links_the_finder_with_the_words_the_check_and_tid_phone_and_e
     client, seed, prefix, question, telephone, email
 ):
     data = _json(client, prefix, question)
-    text = _lead(data["answer"])
     assert data["matched"] is False
-    assert f"{telephone} 2398 5133" in text and f"{email} success@tid.gov.hk" in text
+    assert f"{telephone} 2398 5133" in _lead(data["answer"])
     urls = [link["url"] for link in data["links"]]
     assert urls[0].startswith(f"/{prefix}/schemes/?q=BUD")
     assert urls[1:] == [f"/{prefix}/schemes/check/", f"/{prefix}/notices/chatbot/"]
+    # The seed's Chatbot Function notice, as on the site it was written from, gives no e-mail
+    # address; once staff fill it in, every "no answer" gives it too.
+    Notice.objects.filter(slug="chatbot").update(enquiry_email="success@tid.gov.hk")
+    content_changed()
+    text = _lead(_json(client, prefix, question)["answer"])
+    assert f"{telephone} 2398 5133" in text and f"{email} success@tid.gov.hk" in text
