@@ -30,7 +30,10 @@ def without_business_size(question: str) -> tuple[str, str]:
     match = SIZE_CLAUSE.search(key)
     if match is None or ELIGIBILITY_WORDS.search(key):
         return question, ""
-    rest = (key[: match.start()] + " " + key[match.end() :]).strip(" ,，;；。.")
+    # Cut the visitor's own text (its capitals name things: BUD) where the key matched; a
+    # search key is as long as its text but for rare phrases, then the key is cut instead.
+    text = question if len(key) == len(question) else key
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" ,，;；。.")
     if len(rest) < 2:
         return question, ""
-    return rest, match.group().strip(" ,，;；。.")
+    return rest, text[match.start() : match.end()].strip(" ,，;；。.")

@@ -6,13 +6,14 @@ from assistant.clauses import without_business_size
 @pytest.mark.parametrize(
     ("question", "asked", "described"),
     [
-        ("我間公司得12個人，想買電腦，有冇資助？", "想买电脑,有冇资助?", "我间公司得12个人"),
-        ("我公司有12個員工，想買電腦", "想买电脑", "我公司有12个员工"),
+        ("我間公司得12個人，想買電腦，有冇資助？", "想買電腦，有冇資助？", "我間公司得12個人"),
+        ("我公司有12個員工，想買電腦", "想買電腦", "我公司有12個員工"),
         (
             "My company has 12 people and wants to buy computers. Is there any funding?",
-            "wants to buy computers. is there any funding?",
-            "my company has 12 people and",
+            "wants to buy computers. Is there any funding?",
+            "My company has 12 people and",
         ),
+        ("我們有12個員工，想申請BUD基金", "想申請BUD基金", "我們有12個員工"),
     ],
 )
 def test_the_size_of_the_business_is_context_not_the_topic(question, asked, described):

@@ -126,6 +126,7 @@ def test_buying_computers_is_answered_from_the_sgs_not_an_sfgs_restriction(
         ("tc", "科技券點樣申請"),
         ("sc", "科技券怎么申请"),
         ("tc", "創新及科技基金有咩資助"),
+        ("tc", "我們有12個員工，想申請BUD基金"),  # the business's size told first
     ],
 )
 def test_a_fund_the_site_does_not_list_gets_no_information(client, seed, prefix, question):
