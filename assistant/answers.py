@@ -14,7 +14,6 @@
 
 import datetime
 import re
-from dataclasses import replace
 
 from django.utils import timezone
 
@@ -54,10 +53,6 @@ NAME_LENGTH = 2  # characters before the ending that must be on a page with it
 NOT_FOR_FUNDING = ("event", "organisation")
 CLOSED_PENALTY = 0.9
 DURATION_BONUS = 2.0
-FOLLOW_UP_BONUS = 1.3
-# A follow-up naming no page of its own ("how many people at least") leans on the last answer:
-# that page's sections come before every other page's (fused scores stay below 2).
-LEANING_LIFT = 10.0
 
 
 def _known(index: SearchIndex) -> set:
@@ -151,48 +146,6 @@ def reordered(question: str, hits: list[SearchHit]) -> list[SearchHit]:
         return (demoted, -score)
 
     return sorted(hits, key=key)
-
-
-def page_of(hit: SearchHit) -> str:
-    return hit.document.path.partition("#")[0]
-
-
-def _title_words(index: SearchIndex) -> frozenset:
-    """Words and character pairs of the pages' titles (kept with the index)."""
-    if "title words" not in index.derived:
-        titles = " ".join(
-            title
-            for document in index.documents
-            if document.kind != "answer"
-            for title in document.title.values()
-        )
-        index.derived["title words"] = frozenset(
-            term for term in tokens(titles) if not is_cjk(term) or len(term) > 1
-        )
-    return index.derived["title words"]
-
-
-def names_a_page(question: str, index: SearchIndex) -> bool:
-    return bool(_title_words(index) & set(tokens(index.reader.read(question))))
-
-
-def in_context(
-    question: str, hits: list[SearchHit], previous: SearchHit | None, index: SearchIndex
-) -> list[SearchHit]:
-    """A follow-up is read in the context of the last answer: the sections of the page that
-    answered the question before rank higher; above all others when the follow-up names no
-    page of its own, while a question about something else ("privacy policy") still wins."""
-    if previous is None:
-        return hits
-    page = page_of(previous)
-    leaning = not names_a_page(question, index)
-
-    def lifted(hit):
-        if leaning and answers(hit):
-            return replace(hit, score=hit.score + LEANING_LIFT)
-        return replace(hit, score=hit.score * FOLLOW_UP_BONUS)
-
-    return [lifted(hit) if page_of(hit) == page else hit for hit in hits]
 
 
 def answers(hit: SearchHit) -> bool:

@@ -21,8 +21,9 @@ from portal.ratelimit import rate_limited
 from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 
-from .answers import best_hit, closed, in_context, reordered
+from .answers import best_hit, closed, reordered
 from .clauses import without_business_size
+from .context import in_context, named_first
 from .models import CuratedAnswer, LoggedQuestion, SpentFeedbackToken, SuggestedPhrasing
 from .personal_data import contains_personal_data
 from .search import published_numbers
@@ -139,6 +140,7 @@ def question_answer(question: str, language: Language, *, previous: str = "") ->
     if previous:
         previous_answer = best_hit(previous, index.search(previous, limit=10), index)
         hits = in_context(asked, hits, previous_answer, index)
+    hits = named_first(asked, hits, index)
     best = best_hit(asked, hits, index)
     if best is None:
         return _no_match(index, question, language)
