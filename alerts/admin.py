@@ -127,13 +127,11 @@ class ChangeAdmin(ReadOnlyStaffAdmin):
         previews = []
         if item is not None:
             for language in languages.ALL:
+                subscriber = Subscriber(pk=0, email="subscriber@example.com")
                 sample = Alert(
-                    pk=0,
-                    kind=change.kind,
-                    language=language.code,
-                    subscriber=Subscriber(pk=0, email="subscriber@example.com"),
+                    pk=0, kind=change.kind, language=language.code, subscriber=subscriber
                 )
-                message = alert_message(alert=sample, changes=[(change, item)])
+                message = alert_message(subscriber=subscriber, group=[(sample, [(change, item)])])
                 previews.append((language, message.subject, message.body))
         context = {
             **self.admin_site.each_context(request),

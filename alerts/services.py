@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.alerts import ChangeReason, alert_source
+from portal.alerts import ChangeReason, alert_source, alert_sources
 
 from .emails import alert_message, confirmation_message
 from .models import Alert, Change, Delivery, Subscriber
@@ -21,7 +21,15 @@ logger = logging.getLogger(__name__)
 WEEK = datetime.timedelta(days=7)
 
 
-def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh_hant: str = ""):
+def change_record(
+    *,
+    source,
+    item,
+    reason: str,
+    summary_en: str = "",
+    summary_zh_hant: str = "",
+    details: dict | None = None,
+):
     """Called through portal.alerts when staff publish, significantly change or cancel.
 
     An event is cancelled once as far as subscribers know: cancelled again after being
@@ -41,11 +49,54 @@ def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh
         reason=reason,
         summary_en=" ".join(summary_en.split()),
         summary_zh_hant=" ".join(summary_zh_hant.split()),
+        details=details or {},
     )
 
 
-def subscription_request(*, email: str, kind: str, filters: dict, language: str, frequency: str):
-    """Record an unconfirmed alert and send the confirmation e-mail.
+def timed_changes_record(*, today: datetime.date) -> int:
+    """Record the openings and closing reminders the calendar brings today, each once, even
+    with two senders running at the same time (a unique occasion per item)."""
+    recorded = 0
+    for source in alert_sources():
+        if source.timed_changes is None:
+            continue
+        for timed in source.timed_changes(today):
+            content_type = ContentType.objects.get_for_model(timed.item)
+            found = {
+                "content_type": content_type,
+                "object_id": timed.item.pk,
+                "occasion": timed.occasion,
+            }
+            if Change.objects.filter(**found).exists():
+                continue
+            try:
+                with transaction.atomic():
+                    Change.objects.create(kind=source.kind, reason=timed.reason, **found)
+                recorded += 1
+            except IntegrityError:  # the other sender recorded it first
+                continue
+    return recorded
+
+
+def _followed_fields(followed) -> dict:
+    if followed is None:
+        return {"followed_type": None, "followed_id": None}
+    return {
+        "followed_type": ContentType.objects.get_for_model(followed),
+        "followed_id": followed.pk,
+    }
+
+
+def subscription_request(
+    *,
+    email: str,
+    kind: str,
+    filters: dict,
+    language: str,
+    frequency: str,
+    followed=None,
+):
+    """Record an unconfirmed alert (or follow of `followed`) and send the confirmation e-mail.
 
     Whether the address already subscribes changes nothing the visitor sees: they always get
     the same page, and the address always gets a confirmation e-mail.
@@ -53,6 +104,7 @@ def subscription_request(*, email: str, kind: str, filters: dict, language: str,
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.get_or_create(email=email.lower())
         wanted = {"kind": kind, "filters": filters, "language": language}
+        wanted.update(_followed_fields(followed))
         alert = next(
             (a for a in subscriber.alerts.filter(confirmed_at=None) if _same_alert(a, wanted)),
             None,
@@ -67,11 +119,21 @@ def _same_alert(alert: Alert, wanted: dict) -> bool:
     return all(getattr(alert, name) == value for name, value in wanted.items())
 
 
+def _wanted(alert: Alert) -> dict:
+    return {
+        "kind": alert.kind,
+        "filters": alert.filters,
+        "language": alert.language,
+        "followed_type_id": alert.followed_type_id,
+        "followed_id": alert.followed_id,
+    }
+
+
 def alert_confirm(*, alert: Alert) -> Alert:
     """Start sending the alert; an identical confirmed alert is kept instead of a duplicate."""
     if alert.confirmed_at:
         return alert
-    wanted = {"kind": alert.kind, "filters": alert.filters, "language": alert.language}
+    wanted = _wanted(alert)
     confirmed = alert.subscriber.alerts.filter(confirmed_at__isnull=False)
     existing = next((a for a in confirmed if _same_alert(a, wanted)), None)
     if existing:
@@ -121,65 +183,113 @@ def _weekly_summary_due(alert: Alert, now) -> bool:
     return (alert.summary_sent_at or alert.confirmed_at) <= now - WEEK
 
 
-def _alert_send(*, alert_id: int, now, connection, report: SendReport) -> None:
-    """Tell one alert its pending changes: recorded and sent in one transaction, holding the
-    alert's row, so a second sender skips it and an SMTP failure records nothing."""
+def _follows(alert: Alert, source, item) -> bool:
+    """Whether `item` is the followed one, or belongs to it (a scheme of a followed organiser)."""
+    return any(
+        ContentType.objects.get_for_model(covering).pk == alert.followed_type_id
+        and covering.pk == alert.followed_id
+        for covering in source.followed_through(item)
+    )
+
+
+def alert_wants(alert: Alert, change: Change, item) -> bool:
+    """A follower hears everything about what it follows; an alert on filters hears of new,
+    significantly changed and cancelled items its filters select."""
+    source = alert_source(change.kind)
+    if item is None or source is None:
+        return False
+    if alert.followed_type_id is not None:
+        return _follows(alert, source, item)
+    return change.reason in ChangeReason.FOR_FILTERS and source.matches(
+        item, alert.filters, alert.language
+    )
+
+
+def _alert_matching(alert: Alert) -> list:
+    """The alert's pending changes it wants, as [(change, item)]; the rest marked skipped."""
+    matching, skipped = [], []
+    for change in alert_pending_changes(alert=alert):
+        item = change.item
+        if alert_wants(alert, change, item):
+            matching.append((change, item))
+        else:
+            skipped.append(change)
+    Delivery.objects.bulk_create(
+        Delivery(alert=alert, change=change, outcome=Delivery.Outcome.NOT_MATCHING)
+        for change in skipped
+    )
+    return matching
+
+
+def _subscriber_send(*, subscriber_id: int, now, connection, report: SendReport) -> None:
+    """Tell one address everything pending for its alerts and follows, grouped: one e-mail of
+    what is new (per language), and one weekly summary when due. Recorded and sent in one
+    transaction holding the address's and alerts' rows, so a second sender skips them and an
+    SMTP failure records nothing."""
     with transaction.atomic():
-        alert = (
-            Alert.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("subscriber")
-            .filter(pk=alert_id, confirmed_at__isnull=False)
-            .first()
+        subscriber = (
+            Subscriber.objects.select_for_update(skip_locked=True).filter(pk=subscriber_id).first()
         )
-        if alert is None:
+        if subscriber is None:
             return
-        weekly = alert.frequency == Alert.Frequency.WEEKLY
-        if weekly and not _weekly_summary_due(alert, now):
-            return
-        matching, skipped = [], []
-        for change in alert_pending_changes(alert=alert):
-            item = change.item
-            source = alert_source(change.kind)
-            if item and source and source.matches(item, alert.filters, alert.language):
-                matching.append((change, item))
+        alerts = subscriber.alerts.select_for_update(skip_locked=True, of=("self",)).filter(
+            confirmed_at__isnull=False
+        )
+        groups: dict[tuple[bool, str], list] = {}
+        for alert in alerts:
+            weekly = alert.frequency == Alert.Frequency.WEEKLY
+            if weekly and not _weekly_summary_due(alert, now):
+                continue
+            matching = _alert_matching(alert)
+            if matching:
+                groups.setdefault((weekly, alert.language), []).append((alert, matching))
+        for (weekly, _language), group in groups.items():
+            outcome = _group_send(subscriber, group, weekly=weekly, now=now, connection=connection)
+            if outcome == Delivery.Outcome.SENT:
+                report.emails += 1
             else:
-                skipped.append(change)
-        Delivery.objects.bulk_create(
-            Delivery(alert=alert, change=change, outcome=Delivery.Outcome.NOT_MATCHING)
-            for change in skipped
-        )
-        if not matching:
-            return
-        outcome = Delivery.Outcome.SENT
-        try:
-            connection.send_messages([alert_message(alert=alert, changes=matching)])
-        except smtplib.SMTPRecipientsRefused:
-            # The address is unknown to its server: nothing to retry. Others still get theirs.
-            logger.warning("Alert %s: the recipient's server refused the address.", alert.pk)
-            outcome = Delivery.Outcome.REFUSED
-        Delivery.objects.bulk_create(
-            Delivery(alert=alert, change=change, outcome=outcome) for change, _item in matching
-        )
-        if weekly:
+                report.refused += 1
+
+
+def _group_send(subscriber, group: list, *, weekly: bool, now, connection) -> str:
+    outcome = Delivery.Outcome.SENT
+    try:
+        connection.send_messages([alert_message(subscriber=subscriber, group=group)])
+    except smtplib.SMTPRecipientsRefused:
+        # The address is unknown to its server: nothing to retry. Others still get theirs.
+        logger.warning("Subscriber %s: the recipient's server refused the address.", subscriber.pk)
+        outcome = Delivery.Outcome.REFUSED
+    Delivery.objects.bulk_create(
+        Delivery(alert=alert, change=change, outcome=outcome)
+        for alert, matching in group
+        for change, _item in matching
+    )
+    if weekly:
+        for alert, _matching in group:
             alert.summary_sent_at = now
             alert.save(update_fields=["summary_sent_at"])
-        if outcome == Delivery.Outcome.SENT:
-            report.emails += 1
-        else:
-            report.refused += 1
+    return outcome
 
 
 def alerts_send(*, now: datetime.datetime | None = None, connection=None) -> SendReport:
-    """Send every confirmed alert what it has not been told yet; safe to stop and rerun.
+    """Send every confirmed alert and follow what it has not been told yet, after recording
+    today's openings and closing reminders; safe to stop, to rerun and to run twice at once.
 
     Any SMTP failure but a refused recipient stops the run with the rest left queued.
     """
     now = now or timezone.now()
     alerts_cleanup(now=now)
+    timed_changes_record(today=timezone.localdate(now))
     report = SendReport()
     connection = connection or get_connection(fail_silently=False)
-    alert_ids = Alert.objects.filter(confirmed_at__isnull=False).values_list("pk", flat=True)
+    subscriber_ids = (
+        Alert.objects.filter(confirmed_at__isnull=False)
+        .values_list("subscriber", flat=True)
+        .distinct()
+    )
     with connection:
-        for alert_id in list(alert_ids):
-            _alert_send(alert_id=alert_id, now=now, connection=connection, report=report)
+        for subscriber_id in sorted(set(subscriber_ids)):
+            _subscriber_send(
+                subscriber_id=subscriber_id, now=now, connection=connection, report=report
+            )
     return report
