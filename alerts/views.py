@@ -17,7 +17,7 @@ from portal.i18n.context import page_language
 from portal.ratelimit import rate_limited
 
 from . import services
-from .emails import alert_description, alert_label
+from .emails import alert_description, alert_followed_url, alert_label
 from .forms import ManageAlertForm, SubscribeForm
 from .models import EVERYTHING, Alert, Subscriber
 from .tokens import (
@@ -32,7 +32,8 @@ from .tokens import (
 
 @method_decorator(never_cache, name="dispatch")
 class SubscribeView(View):
-    """`?kind=schemes&type=grant…`: the finder's (or events list's) filters, carried over."""
+    """`?kind=schemes&type=grant…`: the finder's (or events list's) filters, carried over;
+    `?kind=schemes&follow=scheme:<slug>` (or `organisation:<slug>`): follow one item."""
 
     template_name = "alerts/subscribe.html"
 
@@ -42,15 +43,38 @@ class SubscribeView(View):
         self.source = alert_source(self.kind)
         if self.kind != EVERYTHING and self.source is None:
             raise Http404
-        self.filters = self.source.clean_filters(request.GET) if self.source else {}
+        self.followed = self.followed_item(request.GET.get("follow"))
+        if self.followed is not None:
+            self.filters = {}
+        else:
+            self.filters = self.source.clean_filters(request.GET) if self.source else {}
+
+    def followed_item(self, follow: str | None):
+        if not follow:
+            return None
+        what, _colon, slug = follow.partition(":")
+        lookup = self.source.follow_lookup if self.source else None
+        followed = lookup(what, slug) if lookup else None
+        if followed is None:
+            raise Http404(_("There is nothing published to follow at this link."))
+        return followed
 
     def render(self, form, status=200):
+        if self.followed is not None:
+            label = str(self.followed)
+            back_url = self.followed.get_absolute_url()
+        else:
+            label = str(self.source.label) if self.source else ""
+            back_url = reverse(f"{self.kind}:list") if self.source else reverse("home")
         context = {
             "form": form,
             "kind": self.kind,
-            "label": str(self.source.label) if self.source else "",
+            "followed": self.followed,
+            "follows_organisation": self.followed is not None
+            and self.followed._meta.model_name == "organisation",
+            "label": label,
             "filters": self.source.describe_filters(self.filters) if self.source else [],
-            "back_url": reverse(f"{self.kind}:list") if self.source else reverse("home"),
+            "back_url": back_url,
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -73,6 +97,7 @@ class SubscribeView(View):
                 filters=self.filters,
                 language=page_language(request).code,
                 frequency=form.cleaned_data["frequency"],
+                followed=self.followed,
             )
         except (smtplib.SMTPException, OSError):
             form.add_error(
@@ -139,8 +164,10 @@ class ManageView(View):
                     "alert": alert,
                     "label": alert_label(alert),
                     "filters": alert_description(alert),
+                    "follow": alert.followed_type_id is not None,
+                    "url": alert_followed_url(alert),
                 }
-                for alert in subscriber.alerts.all()
+                for alert in subscriber.alerts.select_related("followed_type")
             ]
             if subscriber
             else []
