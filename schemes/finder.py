@@ -6,6 +6,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from .forms import SchemeFinderForm
+from .selectors import SchemeSort
 from .status import ACCEPTING_APPLICATIONS, SchemeStatus
 
 FACETS = ("type", "organisation", "applicant", "status")
@@ -37,6 +38,12 @@ def finder_active_filters(
             remaining = params.copy()
             remaining.setlist(name, [v for v in params.getlist(name) if v != value])
             active.append(ActiveFilter(str(field.label), str(labels[value]), _url(path, remaining)))
+    if form.value("new"):
+        remaining = params.copy()
+        remaining.pop("new", None)
+        field = form.fields["new"]
+        label = dict(field.choices)[form.value("new")]
+        active.append(ActiveFilter(str(field.label), str(label), _url(path, remaining)))
     if form.query:
         remaining = params.copy()
         remaining.pop("q", None)
@@ -75,6 +82,7 @@ def finder_csv_url(form: SchemeFinderForm, language_prefix: str) -> str:
     for name in ("type", "organisation", "applicant"):
         params.setlist(name, form.value(name))
     params.setlist("status", finder_shown_statuses(form))
-    params["sort"] = form.sort_order
+    # The API has no "newest" order: its CSV is then by name.
+    params["sort"] = SchemeSort.NAME if form.sort_order == SchemeSort.NEWEST else form.sort_order
     params["lang"] = language_prefix
     return f"{reverse('api:scheme_results_csv')}?{params.urlencode()}"

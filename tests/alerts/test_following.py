@@ -13,7 +13,7 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from alerts.models import Alert, Change, Delivery
-from alerts.services import alerts_send, alert_delete
+from alerts.services import alert_delete, alerts_send
 from portal.alerts import ChangeReason, content_changed
 from portal.publishing.snapshots import Snapshot
 from portal.services import content_went_live
@@ -78,7 +78,9 @@ def test_following_is_double_opt_in_in_the_page_language(client, mailbox):
     assert (alert.followed, alert.language, alert.confirmed_at) == (scheme, "zh-hant", None)
     [message] = mailbox.messages
     assert "數碼貿易基金" in text_of(message)
-    link = re.search(r"https://sme\.example\.gov\.hk(/tc/alerts/confirm/[^/\s]+/)", text_of(message))
+    link = re.search(
+        r"https://sme\.example\.gov\.hk(/tc/alerts/confirm/[^/\s]+/)", text_of(message)
+    )
     client.post(link[1])
     alert.refresh_from_db()
     assert alert.confirmed_at is not None
@@ -172,9 +174,7 @@ def test_three_changes_arrive_in_one_grouped_e_mail(mailbox):
     edit(first, max_funding_hkd=2)
     edit(second, max_funding_hkd=2)
     make_scheme(organisation=organisation, name_en="Third")
-    content_changed(
-        item=organisation.schemes.get(name_en="Third"), reason=ChangeReason.PUBLISHED
-    )
+    content_changed(item=organisation.schemes.get(name_en="Third"), reason=ChangeReason.PUBLISHED)
     alerts_send()
     [message] = mailbox.messages
     assert message["Subject"] == "Support for SMEs: 3 updates"
@@ -285,9 +285,7 @@ def test_each_message_once_across_two_concurrent_runs(mailbox):
             thread.start()
         for thread in threads:
             thread.join()
-    assert sorted(m["To"] for m in mailbox.messages) == [
-        f"owner{n}@example.com" for n in range(6)
-    ]
+    assert sorted(m["To"] for m in mailbox.messages) == [f"owner{n}@example.com" for n in range(6)]
     assert Change.objects.filter(reason=ChangeReason.REMINDER).count() == 3
     assert Delivery.objects.filter(outcome="sent").count() == 12  # a change and a reminder each
     assert timezone.now()
