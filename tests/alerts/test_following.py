@@ -289,3 +289,25 @@ def test_each_message_once_across_two_concurrent_runs(mailbox):
     assert Change.objects.filter(reason=ChangeReason.REMINDER).count() == 3
     assert Delivery.objects.filter(outcome="sent").count() == 12  # a change and a reminder each
     assert timezone.now()
+
+
+def test_weekly_summary_is_grouped_by_scheme_event_and_notice(mailbox):
+    from events.models import Event  # noqa: F401 (registered source)
+    from tests.events.factories import make_event
+    from tests.notices.factories import make_notice
+
+    make_alert(kind="everything", frequency="weekly")
+    content_changed(item=make_scheme(name_en="A Scheme"), reason=ChangeReason.PUBLISHED)
+    content_changed(item=make_event(title_en="An Event"), reason=ChangeReason.PUBLISHED)
+    content_changed(item=make_notice(title_en="A Notice"), reason=ChangeReason.PUBLISHED)
+    with time_machine.travel(datetime.timedelta(days=7, minutes=1)):
+        alerts_send()
+    [message] = mailbox.messages
+    text = text_of(message)
+    assert message["Subject"] == "Support for SMEs weekly summary: 3 updates"
+    headings = ["== Funding schemes ==", "== Events ==", "== Important notices =="]
+    positions = [text.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    assert text.index("A Scheme") < positions[1] < text.index("An Event") < positions[2]
+    assert text.index("A Notice") > positions[2]
+    assert "<h2>Events</h2>" in html_of(message)
