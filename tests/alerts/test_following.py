@@ -311,3 +311,23 @@ def test_weekly_summary_is_grouped_by_scheme_event_and_notice(mailbox):
     assert text.index("A Scheme") < positions[1] < text.index("An Event") < positions[2]
     assert text.index("A Notice") > positions[2]
     assert "<h2>Events</h2>" in html_of(message)
+
+
+def test_manage_page_lists_alerts_and_follows_each_with_its_own_stop(client):
+    from alerts.tokens import manage_token
+
+    scheme = make_scheme(name_en="Export Fund", slug="export-fund")
+    followed = follow(scheme)
+    make_alert(filters={"type": ["grant"]})
+    follow(scheme.organisation)
+    url = f"/en/alerts/manage/{manage_token(followed.subscriber)}/"
+    html = client.get(url).content.decode()
+    assert '<a href="/en/schemes/export-fund/">Export Fund</a>' in html
+    assert "Stop following Export Fund" in html
+    assert f"Stop following Schemes administered by {scheme.organisation.name_en}" in html
+    assert "Stop this alert" in html and "Type of support: Grant" in html
+    assert "Stop everything and delete my address" in html
+    response = client.post(url, {"alert": followed.pk, "action": "delete"})
+    assert response.status_code == 302
+    assert Alert.objects.count() == 2
+    assert "Stop following Export Fund" not in client.get(url).content.decode()
