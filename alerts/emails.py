@@ -1,6 +1,7 @@
 """Alert e-mails: plain text and simple HTML in the subscription's language, with the
 one-click unsubscribe headers of RFC 8058."""
 
+import datetime
 from contextlib import contextmanager
 
 from django.core.mail import EmailMultiAlternatives
@@ -122,7 +123,9 @@ def confirmation_message(*, alert) -> EmailMultiAlternatives:
 
 def _reason_label(change) -> str:
     if change.reason == ChangeReason.REMINDER:
-        days = int(change.occasion.split(":")[0].rpartition("-")[2] or 0)
+        # "reminder-14:2026-12-19": the days left when it was recorded, to the closing date.
+        closes = datetime.date.fromisoformat(change.occasion.partition(":")[2])
+        days = (closes - timezone.localdate(change.created_at)).days
         return ngettext("Closes in %(days)d day", "Closes in %(days)d days", days) % {"days": days}
     return str(REASON_LABELS.get(change.reason, ""))
 

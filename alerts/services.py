@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from portal.alerts import ChangeReason, alert_source, alert_sources
@@ -61,6 +62,8 @@ def timed_changes_record(*, today: datetime.date) -> int:
         if source.timed_changes is None:
             continue
         for timed in source.timed_changes(today):
+            if not _followed(source, timed.item):
+                continue  # nobody to tell: recorded only when someone follows
             content_type = ContentType.objects.get_for_model(timed.item)
             found = {
                 "content_type": content_type,
@@ -76,6 +79,15 @@ def timed_changes_record(*, today: datetime.date) -> int:
             except IntegrityError:  # the other sender recorded it first
                 continue
     return recorded
+
+
+def _followed(source, item) -> bool:
+    """Whether a confirmed follow covers `item` (itself, or its organiser)."""
+    covering = Q()
+    for followed in source.followed_through(item):
+        content_type = ContentType.objects.get_for_model(followed)
+        covering |= Q(followed_type=content_type, followed_id=followed.pk)
+    return Alert.objects.filter(covering, confirmed_at__isnull=False).exists()
 
 
 def _followed_fields(followed) -> dict:

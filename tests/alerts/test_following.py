@@ -331,3 +331,15 @@ def test_manage_page_lists_alerts_and_follows_each_with_its_own_stop(client):
     assert response.status_code == 302
     assert Alert.objects.count() == 2
     assert "Stop following Export Fund" not in client.get(url).content.decode()
+
+
+def test_a_reminder_says_the_days_actually_left(mailbox):
+    with time_machine.travel(NOON, tick=False):
+        scheme = make_scheme(name_en="Late Fund", closes_on=TODAY + datetime.timedelta(days=10))
+        alerts_send()
+        assert Change.objects.count() == 0  # nobody follows it yet: nothing recorded
+        follow(scheme)
+        alerts_send()
+    [message] = mailbox.messages
+    assert message["Subject"] == "Closes in 10 days: Late Fund"
+    assert "- Applications close: 11 December 2026" in text_of(message)
