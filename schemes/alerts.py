@@ -92,7 +92,9 @@ def _funding(scheme: Scheme) -> str:
     if not scheme.max_funding_hkd:
         return gettext("No set maximum")
     amount = gettext("HK$%(amount)s") % {"amount": f"{scheme.max_funding_hkd:,}"}
-    return f"{amount} ({scheme.max_funding_note})" if scheme.max_funding_note else amount
+    if not scheme.max_funding_note:
+        return amount
+    return f"{amount} " + gettext("(%(note)s)") % {"note": scheme.max_funding_note}
 
 
 def scheme_closing_text(scheme: Scheme) -> str:

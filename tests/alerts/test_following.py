@@ -78,6 +78,8 @@ def test_following_is_double_opt_in_in_the_page_language(client, mailbox):
     assert (alert.followed, alert.language, alert.confirmed_at) == (scheme, "zh-hant", None)
     [message] = mailbox.messages
     assert "數碼貿易基金" in text_of(message)
+    assert "重要更改、開始接受申請，以及截止前 14 日和 3 日的提示。" in text_of(message)
+    assert "重要更改" in html_of(message)
     link = re.search(
         r"https://sme\.example\.gov\.hk(/tc/alerts/confirm/[^/\s]+/)", text_of(message)
     )
