@@ -6,7 +6,6 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from .forms import SchemeFinderForm
-from .selectors import SchemeSort
 from .status import ACCEPTING_APPLICATIONS, SchemeStatus
 
 FACETS = ("type", "organisation", "applicant", "status")
@@ -82,7 +81,8 @@ def finder_csv_url(form: SchemeFinderForm, language_prefix: str) -> str:
     for name in ("type", "organisation", "applicant"):
         params.setlist(name, form.value(name))
     params.setlist("status", finder_shown_statuses(form))
-    # The API has no "newest" order: its CSV is then by name.
-    params["sort"] = SchemeSort.NAME if form.sort_order == SchemeSort.NEWEST else form.sort_order
+    if form.value("new"):
+        params["new"] = form.value("new")
+    params["sort"] = form.sort_order
     params["lang"] = language_prefix
     return f"{reverse('api:scheme_results_csv')}?{params.urlencode()}"

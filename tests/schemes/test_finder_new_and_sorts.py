@@ -94,3 +94,15 @@ def test_the_filters_stay_in_a_details_element(get_page):
     details = soup.select_one("details.finder__filters")
     assert details.find("input", attrs={"name": "new"})
     assert details.find("option", attrs={"value": "newest", "selected": True})
+
+
+def test_csv_of_the_results_has_the_same_new_filter_and_order(get_page, client):
+    made_days_ago(40, name_en="Older")
+    made_days_ago(3, name_en="Newer")
+    made_days_ago(1, name_en="Newest")
+    _, soup = get_page("/en/schemes/?new=30&sort=newest")
+    csv_url = soup.find("a", attrs={"type": "text/csv"})["href"]
+    assert "new=30" in csv_url and "sort=newest" in csv_url
+    lines = client.get(csv_url).content.decode().splitlines()
+    assert len(lines) == 3
+    assert "Newest" in lines[1] and "Newer" in lines[2]
