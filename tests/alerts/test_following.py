@@ -13,7 +13,8 @@ from django.db import connection, connections
 from django.utils import timezone
 
 from alerts.models import Alert, Change, Delivery
-from alerts.services import alert_delete, alerts_send
+from alerts.sending import alerts_send
+from alerts.services import alert_delete
 from portal.alerts import ChangeReason, content_changed
 from portal.publishing.snapshots import Snapshot
 from portal.services import content_went_live
