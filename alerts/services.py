@@ -130,11 +130,24 @@ def alert_set_frequency(*, alert: Alert, frequency: str) -> None:
     alert.save(update_fields=["frequency"])
 
 
+def _follows_of_deleted_items_delete() -> int:
+    deleted = 0
+    follows = Alert.objects.filter(followed_type__isnull=False)
+    for content_type in ContentType.objects.filter(pk__in=follows.values("followed_type")):
+        model = content_type.model_class()
+        existing = model._default_manager.values("pk") if model else []
+        gone = follows.filter(followed_type=content_type).exclude(followed_id__in=existing)
+        deleted += gone.delete()[0]
+    return deleted
+
+
 def alerts_cleanup(*, now: datetime.datetime) -> int:
-    """Delete sign-ups never confirmed within 7 days, and addresses left with no alert."""
+    """Delete sign-ups never confirmed within 7 days, follows of items deleted from the site,
+    and addresses left with no alert."""
     deleted, _ = Alert.objects.filter(
         confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
     ).delete()
+    deleted += _follows_of_deleted_items_delete()
     Subscriber.objects.filter(alerts__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE).delete()
     tokens_expire(now=now)
     return deleted

@@ -346,3 +346,13 @@ def test_a_reminder_says_the_days_actually_left(mailbox):
     [message] = mailbox.messages
     assert message["Subject"] == "Closes in 10 days: Late Fund"
     assert "- Applications close: 11 December 2026" in text_of(message)
+
+
+def test_follows_of_a_deleted_scheme_are_deleted_with_it(mailbox):
+    kept, gone = make_scheme(), make_scheme()
+    follow(kept, email="kept@example.com")
+    follow(gone, email="gone@example.com")
+    gone.delete()
+    alerts_send()
+    assert [alert.followed for alert in Alert.objects.all()] == [kept]
+    assert mailbox.messages == []
