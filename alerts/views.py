@@ -18,7 +18,7 @@ from portal.ratelimit import rate_limited
 
 from . import services
 from .emails import alert_description, alert_followed_url, alert_label
-from .forms import ManageAlertForm, SubscribeForm
+from .forms import FollowForm, ManageAlertForm, SubscribeForm
 from .models import EVERYTHING, Alert, Subscriber
 from .tokens import (
     confirm_token,
@@ -78,11 +78,15 @@ class SubscribeView(View):
         }
         return render(self.request, self.template_name, context, status=status)
 
+    @property
+    def form_class(self):
+        return FollowForm if self.followed is not None else SubscribeForm
+
     def get(self, request):
-        return self.render(SubscribeForm())
+        return self.render(self.form_class())
 
     def post(self, request):
-        form = SubscribeForm(request.POST)
+        form = self.form_class(request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
         if rate_limited(
@@ -96,7 +100,9 @@ class SubscribeView(View):
                 kind=self.kind,
                 filters=self.filters,
                 language=page_language(request).code,
-                frequency=form.cleaned_data["frequency"],
+                # Follows are told as it happens: a reminder three days before closing cannot
+                # wait for a weekly summary.
+                frequency=form.cleaned_data.get("frequency", Alert.Frequency.IMMEDIATE),
                 followed=self.followed,
             )
         except (smtplib.SMTPException, OSError):
@@ -198,7 +204,7 @@ class ManageView(View):
             return self.render(subscriber, status=400)
         if form.cleaned_data["action"] == "delete":
             services.alert_delete(alert=alert)
-        elif form.cleaned_data["frequency"]:
+        elif form.cleaned_data["frequency"] and alert.followed_type_id is None:
             services.alert_set_frequency(alert=alert, frequency=form.cleaned_data["frequency"])
         return HttpResponseRedirect(request.path)
 

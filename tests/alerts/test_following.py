@@ -70,9 +70,9 @@ def test_following_is_double_opt_in_in_the_page_language(client, mailbox):
     page = client.get("/tc/alerts/subscribe/?kind=schemes&follow=scheme:dtfg")
     assert page.status_code == 200
     assert "數碼貿易基金" in page.content.decode()
+    assert 'name="frequency"' not in page.content.decode()
     response = client.post(
-        "/tc/alerts/subscribe/?kind=schemes&follow=scheme:dtfg",
-        {"email": "Owner@Example.com", "frequency": "immediate"},
+        "/tc/alerts/subscribe/?kind=schemes&follow=scheme:dtfg", {"email": "Owner@Example.com"}
     )
     assert response.status_code == 302
     alert = Alert.objects.get()
@@ -330,6 +330,7 @@ def test_manage_page_lists_alerts_and_follows_each_with_its_own_stop(client):
     assert f"Stop following Schemes administered by {scheme.organisation.name_en}" in html
     assert "Stop this alert" in html and "Type of support: Grant" in html
     assert "Stop everything and delete my address" in html
+    assert f'id="frequency-{followed.pk}"' not in html  # follows come as it happens
     response = client.post(url, {"alert": followed.pk, "action": "delete"})
     assert response.status_code == 302
     assert Alert.objects.count() == 2
@@ -356,3 +357,20 @@ def test_follows_of_a_deleted_scheme_are_deleted_with_it(mailbox):
     alerts_send()
     assert [alert.followed for alert in Alert.objects.all()] == [kept]
     assert mailbox.messages == []
+
+
+def test_a_follow_stays_immediate(client):
+    from alerts.tokens import manage_token
+
+    followed = follow(make_scheme())
+    url = f"/en/alerts/manage/{manage_token(followed.subscriber)}/"
+    client.post(url, {"alert": followed.pk, "action": "frequency", "frequency": "weekly"})
+    followed.refresh_from_db()
+    assert followed.frequency == "immediate"
+
+
+def test_an_invalid_address_on_the_follow_form_is_a_clear_400(client):
+    make_scheme(slug="dtfg")
+    response = client.post("/en/alerts/subscribe/?kind=schemes&follow=scheme:dtfg", {"email": "x"})
+    assert response.status_code == 400
+    assert "Enter an e-mail address in the right format" in response.content.decode()
