@@ -6,6 +6,13 @@ class NoticesConfig(AppConfig):
     name = "notices"
     verbose_name = _("Important notices")
 
+    def ready(self):
+        from portal.alerts import alert_source_register
+
+        from .alerts import NOTICE_ALERTS
+
+        alert_source_register(NOTICE_ALERTS)
+
     def seed_grow(self, growth) -> int:
         """Called by `manage.py seed_grow`."""
         from .scaling import notices_grow
