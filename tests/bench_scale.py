@@ -12,6 +12,7 @@ The machine is shared: the best of the rounds is nearer what the application its
 Targets at 10×: cold within twice the seed's time and under 50 ms; memory under 150 MB.
 """
 
+import gc
 import itertools
 import json
 import os
@@ -183,6 +184,7 @@ def measure() -> dict:
             response = client.get(f"/{language}/{page}", REMOTE_ADDR=address())
             assert response.status_code in (200, 404), (page, response.status_code)
     after = rss_mb()
+    gc.collect()
     memory_release()  # what the worker holds, without the heap a big page freed (sitemap.xml)
     return {
         "rss_held_mb": rss_mb(),
