@@ -56,10 +56,12 @@ translations: $(VENV)/.runtime-installed system-packages
 	$(MAKEMESSAGES)
 	$(MAKEMESSAGES) -d djangojs
 
+# SCALE=10 grows the seed to a big department's site (200 schemes, 2,000 events…) to look at.
 run: messages
 	mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_seed
+	$(if $(SCALE),$(MANAGE) seed_grow --factor $(SCALE))
 	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 # stylelint fails on a stylesheet that does not parse (an unclosed rule swallows the rest).
@@ -94,8 +96,9 @@ bench-packages:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && $(APT_INSTALL) wrk; } \
 		|| { echo "Please install wrk for make bench."; exit 1; }
 
-# The page benchmark (tests/bench.py), then any other benchmark module listed here.
-BENCH_MODULES := tests.bench $(if $(wildcard tests/bench_assistant.py),tests.bench_assistant)
+# The page benchmark (tests/bench.py), then any other benchmark module listed here; the scale
+# pass (tests/bench_scale.py) compares the seed with it grown BENCH_SCALE_FACTORS ("10 50") times.
+BENCH_MODULES := tests.bench $(if $(wildcard tests/bench_assistant.py),tests.bench_assistant) tests.bench_scale
 bench: $(VENV)/.test-installed messages bench-packages
 	@for module in $(BENCH_MODULES); do $(BIN)/python -m $$module || exit 1; done
 

@@ -11,3 +11,9 @@ class EventsConfig(AppConfig):
         from portal.alerts import alert_source_register
 
         alert_source_register(EVENT_ALERTS)
+
+    def seed_grow(self, growth) -> int:
+        """Called by `manage.py seed_grow`."""
+        from .scaling import events_grow
+
+        return events_grow(growth)

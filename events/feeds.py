@@ -4,12 +4,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from events.forms import EventFilterForm
+from events.selectors import event_list_feed
 from events.views import filtered_upcoming_events
 from portal.i18n.feeds import LanguageFeed
 
 
 class UpcomingEventsAtomFeed(LanguageFeed):
-    """Upcoming events in the page's language, following the list's filters."""
+    """The next upcoming events (FEED_LIMIT) in the page's language, following the list's
+    filters."""
 
     cache_query_parameters = tuple(EventFilterForm.base_fields)
 
@@ -29,7 +31,7 @@ class UpcomingEventsAtomFeed(LanguageFeed):
         return reverse("events:list")
 
     def items(self, events):
-        return events
+        return event_list_feed(events)
 
     def item_title(self, event):
         return event.title

@@ -62,17 +62,27 @@ def organisers_prefetch(*, now) -> Prefetch:
 # read them and never change them.
 
 
-@content_memo
-def event_list_upcoming(**filters) -> list[Event]:
-    """The upcoming list for one choice of filters (`EventFilterForm.filters()`)."""
-    return list(for_list(event_list_public(now=timezone.now(), **filters)))
+# Events a list page shows; the database counts them and reads one page at a time, so a page
+# costs the same with ten events or ten thousand.
+UPCOMING_PAGE_SIZE = 20
+PAST_PAGE_SIZE = 20
+# The next events a calendar or Atom feed carries: subscribers read them again and again.
+FEED_LIMIT = 50
 
 
-@content_memo
-def event_list_past() -> list[Event]:
+def event_list_upcoming(*, now, **filters):
+    """The upcoming list for one choice of filters (`EventFilterForm.filters()`), to page."""
+    return for_list(event_list_public(now=now, **filters))
+
+
+def event_list_past(*, now):
     """Published past events, newest first, for the pages of the archive."""
-    now = timezone.now()
-    return list(for_list(events_public(now=now)).past(now))
+    return for_list(events_public(now=now)).past(now)
+
+
+def event_list_feed(events):
+    """The first FEED_LIMIT of `events` (upcoming, in date order), for a feed."""
+    return events[:FEED_LIMIT]
 
 
 @content_memo
@@ -177,11 +187,16 @@ def month_calendar(*, year: int, month: int, events, today: datetime.date) -> Mo
     )
 
 
-def organisation_events(*, organisation: Organisation, now, past_limit: int = 50) -> dict:
-    """The organisation's upcoming and past events, for its page."""
+def organisation_events(
+    *, organisation: Organisation, now, upcoming_limit: int = 20, past_limit: int = 50
+) -> dict:
+    """The organisation's next and latest events, for its page; `more_upcoming` when the
+    events list (filtered by organiser) has more."""
     events = for_list(organisation.events.published(now))
+    upcoming = list(events.upcoming(now)[: upcoming_limit + 1])
     return {
-        "upcoming": list(events.upcoming(now)),
+        "upcoming": upcoming[:upcoming_limit],
+        "more_upcoming": len(upcoming) > upcoming_limit,
         "past": list(events.past(now)[:past_limit]),
     }
 

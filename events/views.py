@@ -35,22 +35,33 @@ def subscription_links(request, form) -> dict:
     }
 
 
-class UpcomingEventListView(TemplateView):
+class UpcomingEventListView(ListView):
     template_name = "events/event_list.html"
-    cache_query_parameters = tuple(EventFilterForm.base_fields)
+    paginate_by = selectors.UPCOMING_PAGE_SIZE
+    cache_query_parameters = (*EventFilterForm.base_fields, "page")
 
     def get(self, request, *args, **kwargs):
-        form = upcoming_filter_form(request)
-        events = selectors.event_list_upcoming(**form.filters())
-        context = self.get_context_data(
-            form=form,
-            event_count=len(events),
-            month_groups=selectors.events_by_month(events),
-            this_month=timezone.localdate(),
-            **subscription_links(request, form),
-        )
+        self.form = upcoming_filter_form(request)
+        response = super().get(request, *args, **kwargs)
         # Unknown filter values get the page with a message, as a client error.
-        return self.render_to_response(context, status=200 if form.is_valid() else 400)
+        response.status_code = 200 if self.form.is_valid() else 400
+        return response
+
+    def get_queryset(self):
+        return selectors.event_list_upcoming(now=timezone.now(), **self.form.filters())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.form.query_string()
+        return {
+            **context,
+            "form": self.form,
+            "event_count": context["paginator"].count,
+            "month_groups": selectors.events_by_month(context["object_list"]),
+            "this_month": timezone.localdate(),
+            "page_query": f"{query}&page=" if query else "?page=",
+            **subscription_links(self.request, self.form),
+        }
 
 
 class EventMonthView(TemplateView):
@@ -71,15 +82,16 @@ class EventMonthView(TemplateView):
 
 class PastEventListView(ListView):
     template_name = "events/event_past.html"
-    paginate_by = 20
+    paginate_by = selectors.PAST_PAGE_SIZE
     cache_query_parameters = ("page",)
 
     def get_queryset(self):
-        return selectors.event_list_past()  # a list, which the paginator takes as it is
+        return selectors.event_list_past(now=timezone.now())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["year_groups"] = selectors.events_by_year(context["object_list"])
+        context["page_query"] = "?page="
         return context
 
 
@@ -144,7 +156,7 @@ class UpcomingEventsIcsView(View):
                     host=site_domain(),
                     now=now,
                 )
-                for event in events
+                for event in selectors.event_list_feed(events)
                 if event.has_exact_day
             ],
         )

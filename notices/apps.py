@@ -12,3 +12,9 @@ class NoticesConfig(AppConfig):
         from .alerts import NOTICE_ALERTS
 
         alert_source_register(NOTICE_ALERTS)
+
+    def seed_grow(self, growth) -> int:
+        """Called by `manage.py seed_grow`."""
+        from .scaling import notices_grow
+
+        return notices_grow(growth)

@@ -7,6 +7,12 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Site")
 
+    def seed_grow(self, growth) -> int:
+        """Called by `manage.py seed_grow`, as each content app's is."""
+        from portal.scaling import organisations_grow
+
+        return organisations_grow(growth)
+
     def ready(self):
         from portal.search.portal_sources import register_organisations, register_section_pages
 
@@ -23,6 +29,13 @@ class PortalConfig(AppConfig):
         from portal.pagecache.generation import connect_content_signals
 
         connect_content_signals()
+
+        from django.core.signals import request_finished, request_started
+
+        from portal.i18n.simplified import request_scope_begin, request_scope_end
+
+        request_started.connect(request_scope_begin)
+        request_finished.connect(request_scope_end)
 
         from portal.linkcheck.services import link_uses_on_live, links_on_ready_for_review
         from portal.publishing.reviews import review_ready_listen

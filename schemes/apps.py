@@ -18,3 +18,9 @@ class SchemesConfig(AppConfig):
         from .services import scheme_reindex_all
 
         return scheme_reindex_all()
+
+    def seed_grow(self, growth) -> int:
+        """Called by `manage.py seed_grow`."""
+        from .scaling import schemes_grow
+
+        return schemes_grow(growth)

@@ -8,6 +8,8 @@ Passages are embedded only by the background build (or `manage.py search_vectors
 an index built in a request ranks a passage without its vector by BM25 alone.
 """
 
+import contextlib
+import ctypes
 import logging
 import threading
 
@@ -63,7 +65,16 @@ def _rebuild(version, *, embed_missing: bool = True) -> SearchIndex:
     with _build_lock:
         if _outdated(_current, version) or (embed_missing and _incomplete(_current)):
             _current = build_index(version=version, previous=_current, embed_missing=embed_missing)
+            memory_release()
     return _current
+
+
+def memory_release() -> None:
+    """A build reads every passage vector and then drops the index before it: hand the freed
+    heap back to the system, or each worker stays at its peak (about 20 MB at 10x the seed).
+    glibc only; elsewhere nothing happens."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _build_in_background(version) -> None:

@@ -126,3 +126,32 @@ def test_month_table_is_announced_with_its_headers(page, live_server, events):
     assert table.get_by_role("columnheader", name="Sunday", exact=True).count() == 1
     cell = table.get_by_role("cell").filter(has=page.locator("time[datetime='2030-03-14']"))
     assert cell.get_by_role("link", name="Export seminar").count() == 1
+
+
+@pytest.fixture
+def many_upcoming():
+    for number in range(25):
+        make_event(title_en=f"Workshop {number}", starts_at=hong_kong(2030, 4, 1 + number, 10))
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("path", ["events/", "events/?page=2"])
+def test_paged_upcoming_list_has_no_axe_violations(audit, many_upcoming, prefix, path):
+    results = audit(f"/{prefix}/{path}")
+    assert results.violations_count == 0, describe(results)
+
+
+def test_pager_of_upcoming_events_is_reached_by_keyboard_at_320_px(
+    page, live_server, many_upcoming
+):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/en/events/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    later = page.get_by_role("link", name="Later events")
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if later.evaluate("element => element === document.activeElement"):
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/en/events/\?page=2$"))
+    assert "Workshop 24" in page.locator("main").inner_text()

@@ -14,6 +14,7 @@ PAGES = [
     "/en/events/?category=seminar&organiser=busy",
     "/en/events/2030/03/",
     "/en/events/past/",
+    "/tc/events/past/?page=last",
     "/en/events/feed.ics",
     "/en/events/feed.atom",
     "/en/organisations/busy/",
