@@ -42,10 +42,8 @@ class Command(BaseCommand):
 
             def draw(source: str, size: int) -> bytes:
                 page.set_viewport_size({"width": size, "height": size})
-                page.set_content(f"<body style='margin:0'>{source}</body>")
-                page.locator("svg").evaluate(
-                    f"svg => {{ svg.style.width = svg.style.height = '{size}px'; svg.style.display = 'block'; }}"
-                )
+                sized = source.replace("<svg ", f'<svg width="{size}" height="{size}" ', 1)
+                page.set_content(f"<body style='margin:0'><div style='display:flex'>{sized}</div>")
                 return page.screenshot(omit_background=True)
 
             (ROOT_FILES / "apple-touch-icon.png").write_bytes(draw(square, 180))
