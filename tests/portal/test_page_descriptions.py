@@ -86,7 +86,8 @@ def test_descriptions_come_from_the_pages_own_content(get_page, pages):
     assert head(get_page, "/en/organisations/tid/")[0] == (
         "The department helps small & medium enterprises grow."
     )
-    assert head(get_page, "/tc/notices/privacy-policy/")[0] == "我們只會用你的電郵地址發送你要求的提示。"
+    privacy = "我們只會用你的電郵地址發送你要求的提示。"
+    assert head(get_page, "/tc/notices/privacy-policy/")[0] == privacy
 
 
 def test_chinese_pages_describe_themselves_in_chinese(get_page, pages):
