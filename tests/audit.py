@@ -7,7 +7,6 @@ when a run misses one. Lighthouse drives Debian's Chromium (CHROME_PATH), downlo
 AUDIT_PAGES (e.g. "finder,scheme") and AUDIT_LANGUAGES ("en") narrow the run; AUDIT_PORT.
 """
 
-import datetime
 import json
 import os
 import re
@@ -25,18 +24,30 @@ SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp",
 LOC = re.compile(r"<loc>https?://[^/<]+/en/([^<]*)</loc>")
 
 
-def first_path(site, section: str, pattern: str, number: int = 1) -> list[str]:
-    """The first `number` English paths (after /en/) in a section's sitemap matching `pattern`."""
+def first_path(site, section: str, pattern: str, number: int | None = 1) -> list[str]:
+    """The first `number` (or all) English paths (after /en/) in a section's sitemap matching
+    `pattern`."""
     sitemap = site.request("GET", f"/sitemap-{section}.xml").content.decode()
     found = [path for path in LOC.findall(sitemap) if re.fullmatch(pattern, path)]
-    assert len(found) >= number, f"the {section} sitemap has no {pattern}"
+    assert len(found) >= (number or 1), f"the {section} sitemap has no {pattern}"
     return found[:number]
+
+
+def month_with_events(site, event_paths: list[str]) -> str:
+    """The month view of the first event dated to the day: an empty month asks not to be
+    indexed, and some old events are known only by their year."""
+    for path in event_paths:
+        page = site.request("GET", f"/en/{path}").content.decode()
+        dated = re.search(r'<time datetime="(\d{4})-(\d{2})', page)
+        if dated:
+            return "events/{}/{}/".format(*dated.groups())
+    raise AssertionError("no event with a date")
 
 
 def page_paths(site) -> dict[str, str]:
     """One page of each type, as the path after the language prefix."""
     schemes = first_path(site, "schemes", r"schemes/[\w-]+/", 2)
-    today = datetime.date.today()
+    events = first_path(site, "events", r"events/(?!past/)[\w-]+/", None)
     return {
         "home": "",
         "finder": "schemes/",
@@ -44,9 +55,9 @@ def page_paths(site) -> dict[str, str]:
         "check": "schemes/check/",
         "compare": "schemes/compare/?" + "&".join(f"s={path.split('/')[1]}" for path in schemes),
         "events": "events/",
-        "month": f"events/{today:%Y/%m}/",
+        "month": month_with_events(site, events),
         "past events": "events/past/",
-        "event": first_path(site, "events", r"events/(?!past/)[\w-]+/")[0],
+        "event": events[0],
         "organisation": first_path(site, "organisations", r"organisations/[\w-]+/")[0],
         "notices": "notices/",
         "notice": first_path(site, "notices", r"notices/[\w-]+/")[0],
