@@ -21,6 +21,7 @@ PORT = int(os.environ.get("AUDIT_PORT", "8740"))
 LANGUAGES = os.environ.get("AUDIT_LANGUAGES", "en,tc,sc").split(",")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "bp", "seo": "seo"}
+REPORT = BASE_DIR / "var" / "audit" / "lighthouse.jsonl"
 LOC = re.compile(r"<loc>https?://[^/<]+/en/([^<]*)</loc>")
 
 
@@ -78,7 +79,13 @@ def lighthouse(urls: list[str]) -> list[dict]:
     )  # fmt: skip
     if completed.returncode:
         sys.exit(f"Lighthouse failed:\n{completed.stderr}")
+    # Kept, with every finding, for a second look: var/audit/lighthouse.jsonl.
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(completed.stdout)
     return [json.loads(line) for line in completed.stdout.splitlines() if line.startswith("{")]
+
+
+METRIC_NAMES = ("largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift")
 
 
 def table(results: list[dict], labels: dict[str, tuple[str, str]]) -> str:
@@ -89,7 +96,7 @@ def table(results: list[dict], labels: dict[str, tuple[str, str]]) -> str:
     ]
     for run in results:
         label, language = labels[run["url"]]
-        metrics = run["metrics"]
+        metrics = {name: run["metrics"].get(name, "-") for name in METRIC_NAMES}
         lines.append(
             f"{label:<14} {language:<4} {run['formFactor']:<7} "
             + " ".join(f"{run['scores'][c]:>5}" for c in TARGETS)

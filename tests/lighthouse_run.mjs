@@ -50,8 +50,9 @@ async function main(urls) {
         const scores = Object.fromEntries(CATEGORIES.map((category) =>
           [category, Math.round((lhr.categories[category].score ?? 0) * 100)]));
         const metrics = Object.fromEntries(METRICS.map((id) =>
-          [id, lhr.audits[id] && lhr.audits[id].displayValue]));
-        const warnings = lhr.runWarnings || [];
+          [id, (lhr.audits[id] && lhr.audits[id].displayValue) || "-"]));
+        const warnings = [...(lhr.runWarnings || []),
+          ...(lhr.runtimeError ? [`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`] : [])];
         process.stdout.write(JSON.stringify({ url, formFactor, scores, metrics, warnings,
           failing: failingAudits(lhr) }) + "\n");
       }
