@@ -46,7 +46,13 @@ async function main(urls) {
         const flags = { port: chrome.port, output: "json", logLevel: "error",
           onlyCategories: CATEGORIES };
         const config = formFactor === "desktop" ? desktopConfig : undefined;
-        const { lhr } = await lighthouse(url, flags, config);
+        // A trace Chrome failed to record (NO_NAVSTART, seen about once in 30 runs on a busy
+        // machine) says nothing about the page: Lighthouse asks to run it again.
+        let lhr;
+        for (let attempt = 1; attempt <= 3; attempt += 1) {
+          ({ lhr } = await lighthouse(url, flags, config));
+          if (!lhr.runtimeError) break;
+        }
         const scores = Object.fromEntries(CATEGORIES.map((category) =>
           [category, Math.round((lhr.categories[category].score ?? 0) * 100)]));
         const metrics = Object.fromEntries(METRICS.map((id) =>
