@@ -15,7 +15,7 @@ from portal.admin.readonly import ReadOnlyAdmin
 from portal.alerts import ChangeReason, alert_sources
 from portal.i18n import languages
 
-from .emails import alert_message, kind_label
+from .emails import alert_label, alert_message, kind_label
 from .models import Alert, Change, Subscriber
 from .selectors import alert_counts_by_kind
 
@@ -29,9 +29,13 @@ class ReadOnlyStaffAdmin(ReadOnlyAdmin):
 
 @admin.register(Alert)
 class AlertAdmin(ReadOnlyStaffAdmin):
-    list_display = ("kind", "language", "frequency", "confirmed_at")
+    list_display = ("kind", "following", "language", "frequency", "confirmed_at")
     list_filter = ("kind", "language", "frequency")
     change_list_template = "admin/alerts/alert/change_list.html"
+
+    @admin.display(description=_("following"))
+    def following(self, obj):
+        return alert_label(obj) if obj.followed_type_id else "–"
 
     def get_list_display(self, request):
         if request.user.has_perm(ADDRESS_PERMISSION):
@@ -39,7 +43,15 @@ class AlertAdmin(ReadOnlyStaffAdmin):
         return self.list_display
 
     def get_fields(self, request, obj=None):
-        fields = ["kind", "filters", "language", "frequency", "created_at", "confirmed_at"]
+        fields = [
+            "kind",
+            "following",
+            "filters",
+            "language",
+            "frequency",
+            "created_at",
+            "confirmed_at",
+        ]
         return ["subscriber", *fields] if request.user.has_perm(ADDRESS_PERMISSION) else fields
 
     def changelist_view(self, request, extra_context=None):
@@ -127,13 +139,11 @@ class ChangeAdmin(ReadOnlyStaffAdmin):
         previews = []
         if item is not None:
             for language in languages.ALL:
+                subscriber = Subscriber(pk=0, email="subscriber@example.com")
                 sample = Alert(
-                    pk=0,
-                    kind=change.kind,
-                    language=language.code,
-                    subscriber=Subscriber(pk=0, email="subscriber@example.com"),
+                    pk=0, kind=change.kind, language=language.code, subscriber=subscriber
                 )
-                message = alert_message(alert=sample, changes=[(change, item)])
+                message = alert_message(subscriber=subscriber, group=[(sample, [(change, item)])])
                 previews.append((language, message.subject, message.body))
         context = {
             **self.admin_site.each_context(request),

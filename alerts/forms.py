@@ -48,6 +48,12 @@ class SubscribeForm(forms.Form):
         return email
 
 
+class FollowForm(SubscribeForm):
+    """Following one item: the address only, e-mails as it happens."""
+
+    frequency = None
+
+
 class ManageAlertForm(forms.Form):
     alert = forms.IntegerField(widget=forms.HiddenInput)
     frequency = forms.ChoiceField(choices=Alert.Frequency.choices, required=False)

@@ -44,6 +44,12 @@ class Alert(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     # Weekly summaries: changes after this moment go into the next one.
     summary_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Following one item (a scheme, or an organiser and all its schemes): empty for an alert
+    # on the finder's filters.
+    followed_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    followed_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -51,7 +57,16 @@ class Alert(models.Model):
         verbose_name_plural = _("alerts")
 
     def __str__(self):
-        return f"{self.kind} ({self.language}, {self.frequency})"
+        follows = f" #{self.followed_id}" if self.followed_id else ""
+        return f"{self.kind}{follows} ({self.language}, {self.frequency})"
+
+    @property
+    def followed(self):
+        """The followed item, or None (not a follow, or the item was deleted)."""
+        if self.followed_type_id is None:
+            return None
+        model = self.followed_type.model_class()
+        return model._default_manager.filter(pk=self.followed_id).first() if model else None
 
 
 class Change(models.Model):
@@ -65,12 +80,23 @@ class Change(models.Model):
     summary_zh_hant = models.CharField(
         _("summary (Traditional Chinese)"), max_length=200, blank=True
     )
+    # What changed in words, {"en": [[label, old, new], ...], "zh-hant": [...]}.
+    details = models.JSONField(_("what changed"), default=dict, blank=True)
+    # For what the calendar does (an opening, a reminder): its name, so it is told once.
+    occasion = models.CharField(max_length=40, blank=True, default="")
     created_at = models.DateTimeField(_("recorded"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
         verbose_name = _("change to tell subscribers")
         verbose_name_plural = _("changes to tell subscribers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "occasion"],
+                condition=~models.Q(occasion=""),
+                name="one_change_per_occasion",
+            )
+        ]
 
     def __str__(self):
         reason = ChangeReason.LABELS.get(self.reason, self.reason)

@@ -1,27 +1,27 @@
-"""Signing up, confirming, unsubscribing, recording changes and sending alerts."""
+"""Signing up, confirming, unsubscribing and recording changes (sending: alerts.sending)."""
 
 import datetime
-import logging
-import smtplib
-from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from portal.alerts import ChangeReason, alert_source
+from portal.alerts import ChangeReason
 
-from .emails import alert_message, confirmation_message
-from .models import Alert, Change, Delivery, Subscriber
-from .selectors import alert_pending_changes
+from .emails import confirmation_message
+from .models import Alert, Change, Subscriber
 from .tokens import CONFIRM_MAX_AGE, tokens_expire
 
-logger = logging.getLogger(__name__)
-WEEK = datetime.timedelta(days=7)
 
-
-def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh_hant: str = ""):
+def change_record(
+    *,
+    source,
+    item,
+    reason: str,
+    summary_en: str = "",
+    summary_zh_hant: str = "",
+    details: dict | None = None,
+):
     """Called through portal.alerts when staff publish, significantly change or cancel.
 
     An event is cancelled once as far as subscribers know: cancelled again after being
@@ -41,11 +41,29 @@ def change_record(*, source, item, reason: str, summary_en: str = "", summary_zh
         reason=reason,
         summary_en=" ".join(summary_en.split()),
         summary_zh_hant=" ".join(summary_zh_hant.split()),
+        details=details or {},
     )
 
 
-def subscription_request(*, email: str, kind: str, filters: dict, language: str, frequency: str):
-    """Record an unconfirmed alert and send the confirmation e-mail.
+def _followed_fields(followed) -> dict:
+    if followed is None:
+        return {"followed_type": None, "followed_id": None}
+    return {
+        "followed_type": ContentType.objects.get_for_model(followed),
+        "followed_id": followed.pk,
+    }
+
+
+def subscription_request(
+    *,
+    email: str,
+    kind: str,
+    filters: dict,
+    language: str,
+    frequency: str,
+    followed=None,
+):
+    """Record an unconfirmed alert (or follow of `followed`) and send the confirmation e-mail.
 
     Whether the address already subscribes changes nothing the visitor sees: they always get
     the same page, and the address always gets a confirmation e-mail.
@@ -53,6 +71,7 @@ def subscription_request(*, email: str, kind: str, filters: dict, language: str,
     with transaction.atomic():
         subscriber, _created = Subscriber.objects.get_or_create(email=email.lower())
         wanted = {"kind": kind, "filters": filters, "language": language}
+        wanted.update(_followed_fields(followed))
         alert = next(
             (a for a in subscriber.alerts.filter(confirmed_at=None) if _same_alert(a, wanted)),
             None,
@@ -67,11 +86,21 @@ def _same_alert(alert: Alert, wanted: dict) -> bool:
     return all(getattr(alert, name) == value for name, value in wanted.items())
 
 
+def _wanted(alert: Alert) -> dict:
+    return {
+        "kind": alert.kind,
+        "filters": alert.filters,
+        "language": alert.language,
+        "followed_type_id": alert.followed_type_id,
+        "followed_id": alert.followed_id,
+    }
+
+
 def alert_confirm(*, alert: Alert) -> Alert:
     """Start sending the alert; an identical confirmed alert is kept instead of a duplicate."""
     if alert.confirmed_at:
         return alert
-    wanted = {"kind": alert.kind, "filters": alert.filters, "language": alert.language}
+    wanted = _wanted(alert)
     confirmed = alert.subscriber.alerts.filter(confirmed_at__isnull=False)
     existing = next((a for a in confirmed if _same_alert(a, wanted)), None)
     if existing:
@@ -101,85 +130,24 @@ def alert_set_frequency(*, alert: Alert, frequency: str) -> None:
     alert.save(update_fields=["frequency"])
 
 
-def alerts_cleanup(*, now: datetime.datetime) -> int:
-    """Delete sign-ups never confirmed within 7 days, and addresses left with no alert."""
-    deleted, _ = Alert.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
-    ).delete()
-    Subscriber.objects.filter(alerts__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE).delete()
-    tokens_expire(now=now)
+def _follows_of_deleted_items_delete() -> int:
+    deleted = 0
+    follows = Alert.objects.filter(followed_type__isnull=False)
+    for content_type in ContentType.objects.filter(pk__in=follows.values("followed_type")):
+        model = content_type.model_class()
+        existing = model._default_manager.values("pk") if model else []
+        gone = follows.filter(followed_type=content_type).exclude(followed_id__in=existing)
+        deleted += gone.delete()[0]
     return deleted
 
 
-@dataclass
-class SendReport:
-    emails: int = 0
-    refused: int = 0
-
-
-def _weekly_summary_due(alert: Alert, now) -> bool:
-    return (alert.summary_sent_at or alert.confirmed_at) <= now - WEEK
-
-
-def _alert_send(*, alert_id: int, now, connection, report: SendReport) -> None:
-    """Tell one alert its pending changes: recorded and sent in one transaction, holding the
-    alert's row, so a second sender skips it and an SMTP failure records nothing."""
-    with transaction.atomic():
-        alert = (
-            Alert.objects.select_for_update(skip_locked=True, of=("self",))
-            .select_related("subscriber")
-            .filter(pk=alert_id, confirmed_at__isnull=False)
-            .first()
-        )
-        if alert is None:
-            return
-        weekly = alert.frequency == Alert.Frequency.WEEKLY
-        if weekly and not _weekly_summary_due(alert, now):
-            return
-        matching, skipped = [], []
-        for change in alert_pending_changes(alert=alert):
-            item = change.item
-            source = alert_source(change.kind)
-            if item and source and source.matches(item, alert.filters, alert.language):
-                matching.append((change, item))
-            else:
-                skipped.append(change)
-        Delivery.objects.bulk_create(
-            Delivery(alert=alert, change=change, outcome=Delivery.Outcome.NOT_MATCHING)
-            for change in skipped
-        )
-        if not matching:
-            return
-        outcome = Delivery.Outcome.SENT
-        try:
-            connection.send_messages([alert_message(alert=alert, changes=matching)])
-        except smtplib.SMTPRecipientsRefused:
-            # The address is unknown to its server: nothing to retry. Others still get theirs.
-            logger.warning("Alert %s: the recipient's server refused the address.", alert.pk)
-            outcome = Delivery.Outcome.REFUSED
-        Delivery.objects.bulk_create(
-            Delivery(alert=alert, change=change, outcome=outcome) for change, _item in matching
-        )
-        if weekly:
-            alert.summary_sent_at = now
-            alert.save(update_fields=["summary_sent_at"])
-        if outcome == Delivery.Outcome.SENT:
-            report.emails += 1
-        else:
-            report.refused += 1
-
-
-def alerts_send(*, now: datetime.datetime | None = None, connection=None) -> SendReport:
-    """Send every confirmed alert what it has not been told yet; safe to stop and rerun.
-
-    Any SMTP failure but a refused recipient stops the run with the rest left queued.
-    """
-    now = now or timezone.now()
-    alerts_cleanup(now=now)
-    report = SendReport()
-    connection = connection or get_connection(fail_silently=False)
-    alert_ids = Alert.objects.filter(confirmed_at__isnull=False).values_list("pk", flat=True)
-    with connection:
-        for alert_id in list(alert_ids):
-            _alert_send(alert_id=alert_id, now=now, connection=connection, report=report)
-    return report
+def alerts_cleanup(*, now: datetime.datetime) -> int:
+    """Delete sign-ups never confirmed within 7 days, follows of items deleted from the site,
+    and addresses left with no alert."""
+    deleted, _ = Alert.objects.filter(
+        confirmed_at__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE
+    ).delete()
+    deleted += _follows_of_deleted_items_delete()
+    Subscriber.objects.filter(alerts__isnull=True, created_at__lt=now - CONFIRM_MAX_AGE).delete()
+    tokens_expire(now=now)
+    return deleted

@@ -17,8 +17,8 @@ from portal.i18n.context import page_language
 from portal.ratelimit import rate_limited
 
 from . import services
-from .emails import alert_description, alert_label
-from .forms import ManageAlertForm, SubscribeForm
+from .emails import alert_description, alert_followed_url, alert_label
+from .forms import FollowForm, ManageAlertForm, SubscribeForm
 from .models import EVERYTHING, Alert, Subscriber
 from .tokens import (
     confirm_token,
@@ -32,7 +32,8 @@ from .tokens import (
 
 @method_decorator(never_cache, name="dispatch")
 class SubscribeView(View):
-    """`?kind=schemes&type=grant…`: the finder's (or events list's) filters, carried over."""
+    """`?kind=schemes&type=grant…`: the finder's (or events list's) filters, carried over;
+    `?kind=schemes&follow=scheme:<slug>` (or `organisation:<slug>`): follow one item."""
 
     template_name = "alerts/subscribe.html"
 
@@ -42,23 +43,50 @@ class SubscribeView(View):
         self.source = alert_source(self.kind)
         if self.kind != EVERYTHING and self.source is None:
             raise Http404
-        self.filters = self.source.clean_filters(request.GET) if self.source else {}
+        self.followed = self.followed_item(request.GET.get("follow"))
+        if self.followed is not None:
+            self.filters = {}
+        else:
+            self.filters = self.source.clean_filters(request.GET) if self.source else {}
+
+    def followed_item(self, follow: str | None):
+        if not follow:
+            return None
+        what, _colon, slug = follow.partition(":")
+        lookup = self.source.follow_lookup if self.source else None
+        followed = lookup(what, slug) if lookup else None
+        if followed is None:
+            raise Http404(_("There is nothing published to follow at this link."))
+        return followed
 
     def render(self, form, status=200):
+        if self.followed is not None:
+            label = str(self.followed)
+            back_url = self.followed.get_absolute_url()
+        else:
+            label = str(self.source.label) if self.source else ""
+            back_url = reverse(f"{self.kind}:list") if self.source else reverse("home")
         context = {
             "form": form,
             "kind": self.kind,
-            "label": str(self.source.label) if self.source else "",
+            "followed": self.followed,
+            "follows_organisation": self.followed is not None
+            and self.followed._meta.model_name == "organisation",
+            "label": label,
             "filters": self.source.describe_filters(self.filters) if self.source else [],
-            "back_url": reverse(f"{self.kind}:list") if self.source else reverse("home"),
+            "back_url": back_url,
         }
         return render(self.request, self.template_name, context, status=status)
 
+    @property
+    def form_class(self):
+        return FollowForm if self.followed is not None else SubscribeForm
+
     def get(self, request):
-        return self.render(SubscribeForm())
+        return self.render(self.form_class())
 
     def post(self, request):
-        form = SubscribeForm(request.POST)
+        form = self.form_class(request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
         if rate_limited(
@@ -72,7 +100,10 @@ class SubscribeView(View):
                 kind=self.kind,
                 filters=self.filters,
                 language=page_language(request).code,
-                frequency=form.cleaned_data["frequency"],
+                # Follows are told as it happens: a reminder three days before closing cannot
+                # wait for a weekly summary.
+                frequency=form.cleaned_data.get("frequency", Alert.Frequency.IMMEDIATE),
+                followed=self.followed,
             )
         except (smtplib.SMTPException, OSError):
             form.add_error(
@@ -139,8 +170,10 @@ class ManageView(View):
                     "alert": alert,
                     "label": alert_label(alert),
                     "filters": alert_description(alert),
+                    "follow": alert.followed_type_id is not None,
+                    "url": alert_followed_url(alert),
                 }
-                for alert in subscriber.alerts.all()
+                for alert in subscriber.alerts.select_related("followed_type")
             ]
             if subscriber
             else []
@@ -171,7 +204,7 @@ class ManageView(View):
             return self.render(subscriber, status=400)
         if form.cleaned_data["action"] == "delete":
             services.alert_delete(alert=alert)
-        elif form.cleaned_data["frequency"]:
+        elif form.cleaned_data["frequency"] and alert.followed_type_id is None:
             services.alert_set_frequency(alert=alert, frequency=form.cleaned_data["frequency"])
         return HttpResponseRedirect(request.path)
 

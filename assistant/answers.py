@@ -4,8 +4,12 @@
   "BUD") has no answer here, however close another scheme's section comes.
 - A hit answers when enough of the question's words are on the page (coverage), or when its
   meaning is close enough (dense similarity) and the page shares at least a word with it.
+- A question naming a programme, fund or office in Chinese (科技券, 保就業計劃, 創新及科技基金)
+  whose name no page, keyword or synonym uses has no answer here either. (A rule on Chinese
+  characters no page uses, 稅 or 孵, cost more answers than it saved: 燈, 車, 賣.)
 - Funding questions are answered from schemes before events or an organisation's history,
-  and a closed scheme comes after the schemes open to applications.
+  and a closed scheme comes after the schemes open to applications; a "how long" question
+  prefers the section that states a period (30 working days) to one that only has dates.
 """
 
 import datetime
@@ -13,8 +17,11 @@ import re
 
 from django.utils import timezone
 
+from portal.i18n.search import search_key
 from portal.search import SearchHit, SearchIndex
-from portal.search.text import is_cjk, stem, tokens
+from portal.search.text import CJK_RUN, STOP_CHARACTERS, is_cjk, stem, tokens
+
+from .sentences import asks_for_duration, states_duration
 
 # Below this share of the question's weight found in the best document, we say we do not know
 MIN_COVERAGE = 0.45
@@ -38,8 +45,14 @@ NAMING_NOTHING = frozenset(
         "thing things something anything someone anyone"
     )
 )
+# Chinese names of programmes, funds and offices end so: 科技券, 優才計劃, 僱員再培訓局.
+# Named things end so (as search keys): programmes and funds (科技券, 優才計劃), offices and
+# governments (僱員再培訓局, 深圳市政府), taxes (所得稅) and licences (食肆牌照).
+NAME_ENDINGS = ("计划", "基金", "券", "专项", "局", "署", "政府", "税", "牌照", "执照")
+NAME_LENGTH = 2  # characters before the ending that must be on a page with it
 NOT_FOR_FUNDING = ("event", "organisation")
 CLOSED_PENALTY = 0.9
+DURATION_BONUS = 2.0
 
 
 def _known(index: SearchIndex) -> set:
@@ -80,19 +93,56 @@ def unknown_topics(question: str, index: SearchIndex) -> list[str]:
     ]
 
 
+def _site_text(index: SearchIndex) -> str:
+    """Every page's text, keywords and synonym as one search key (kept with the index)."""
+    if "site text" not in index.derived:
+        parts = [
+            " ".join([*doc.title.values(), *doc.text.values(), doc.keywords])
+            for doc in index.documents
+        ]
+        parts += [" ".join(group) for group in index.synonym_terms]
+        index.derived["site text"] = search_key("\n".join(parts))
+    return index.derived["site text"]
+
+
+def unknown_chinese_names(question: str, index: SearchIndex) -> list[str]:
+    """Names of programmes, funds, offices, taxes or licences (科技券, 保就業計劃, 所得稅)
+    that no page uses: the ending with the one or two characters before it, which stop at a
+    particle (有沒有政府貸款 names no government)."""
+    read = index.reader.read(question)
+    text = _site_text(index)
+    found = []
+    for run in CJK_RUN.findall(read):
+        for ending in NAME_ENDINGS:
+            for match in re.finditer(re.escape(ending), run):
+                before = run[max(0, match.start() - NAME_LENGTH) : match.start()]
+                while before and before[0] in STOP_CHARACTERS:
+                    before = before[1:]
+                if before and before[-1] not in STOP_CHARACTERS:
+                    name = before + ending
+                    if name not in text:
+                        found.append(name)
+    return found
+
+
 def closed(document, today: datetime.date) -> bool:
     closes_on = document.extra.get("closes_on")
     return document.kind == "scheme" and closes_on is not None and closes_on < today
 
 
 def reordered(question: str, hits: list[SearchHit]) -> list[SearchHit]:
-    """Funding questions: schemes before events and organisations; closed schemes lower."""
+    """Funding questions: schemes before events and organisations; closed schemes lower;
+    "how long" questions: sections stating a period, in a sentence with a word of the
+    question (or of its synonyms: process, approval), higher."""
     today = timezone.localdate()
     funding = bool(FUNDING_WORDS & set(tokens(question)))
+    duration = asks_for_duration(question)
 
     def key(hit):
         demoted = funding and hit.document.kind in NOT_FOR_FUNDING
         score = hit.score * (CLOSED_PENALTY if closed(hit.document, today) else 1)
+        if duration and states_duration(hit.document.text.get("en", ""), hit.terms):
+            score *= DURATION_BONUS
         return (demoted, -score)
 
     return sorted(hits, key=key)
@@ -106,14 +156,21 @@ def answers(hit: SearchHit) -> bool:
 
 def best_hit(question: str, hits: list[SearchHit], index: SearchIndex) -> SearchHit | None:
     """The hit to answer with, or None: the site has no information on that."""
-    if not hits or unknown_names(question, index):
+    if not hits or unknown_names(question, index) or unknown_chinese_names(question, index):
         return None
     good = [hit for hit in reordered(question, hits) if answers(hit)]
-    if good and good[0].coverage < MIN_COVERAGE_UNKNOWN_TOPIC and unknown_topics(question, index):
-        return None
     if not good:
         return None
-    for hit in good[:5]:  # a curated answer close behind is the better answer: staff wrote it
-        if hit.document.kind == "answer" and hit.lexical >= CURATED_SHARE * good[0].lexical:
+    if good[0].coverage < MIN_COVERAGE_UNKNOWN_TOPIC and unknown_topics(question, index):
+        return None
+    # A curated answer close behind is the better answer (staff wrote it), unless the question
+    # asks how long and only the page says.
+    period = asks_for_duration(question) and states_duration(good[0].document.text.get("en", ""))
+    for hit in good[:5]:
+        if (
+            hit.document.kind == "answer"
+            and hit.lexical >= CURATED_SHARE * good[0].lexical
+            and (not period or states_duration(hit.document.text.get("en", "")))
+        ):
             return hit
     return good[0]

@@ -5,6 +5,7 @@ sentence with the period or date."""
 import re
 
 from portal.i18n.search import search_key
+from portal.search.text import tokens
 
 AMOUNT_QUESTION = re.compile(
     r"how much|how many|maximum|\bmax\b|ceiling|limit|amount|cap\b|"
@@ -22,6 +23,29 @@ TIME_QUESTION = re.compile(
 )
 TIME = re.compile(r"\d+\s*(years?|months?|days?|weeks?)|年|月|日|天|星期|週|周", re.I)
 CUE_BONUS = 2
+SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s+")
+# A period, not a date: "30 working days", "3 months" ("2019 年" and "1 April 2019" are dates).
+DURATION = re.compile(
+    r"(?<![\d,])\d{1,3}\s*(?:working\s+|business\s+|calendar\s+)?(?:days?|weeks?|months?|years?)\b|"
+    r"(?<![\d,])\d{1,3}\s*(?:個|个)?\s*(?:工作)?\s*(?:天|星期|週|周|月|年)(?!\s*\d)",
+    re.I,
+)
+DURATION_QUESTION = re.compile(r"how long|多久|幾耐|几耐|多長時間|多长时间|幾時批|几时批")
+
+
+def asks_for_duration(question: str) -> bool:
+    return bool(DURATION_QUESTION.search(search_key(question)))
+
+
+def states_duration(text: str, words: frozenset | None = None) -> bool:
+    """Whether a sentence of `text` states a period; with `words` (index terms), a sentence
+    that also has one of them ("complete the processing … within 30 working days")."""
+    if words is None:
+        return bool(DURATION.search(text))
+    return any(
+        DURATION.search(sentence) and words.intersection(tokens(sentence))
+        for sentence in SENTENCE_END.split(text)
+    )
 
 
 def sentence_bonus(question: str, passage: str = ""):

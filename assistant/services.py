@@ -22,6 +22,8 @@ from portal.search import SearchIndex, current_index
 from portal.search.snippets import snippet
 
 from .answers import best_hit, closed, reordered
+from .clauses import without_business_size
+from .context import in_context, named_first
 from .models import CuratedAnswer, LoggedQuestion, SpentFeedbackToken, SuggestedPhrasing
 from .personal_data import contains_personal_data
 from .search import published_numbers
@@ -131,11 +133,18 @@ def question_answer(question: str, language: Language, *, previous: str = "") ->
     index = current_index()
     if contains_personal_data(question, published_numbers=_published_numbers(index)):
         return Answer(html=refusal_html(), refused=True)
-    hits = index.search(question, context=question_context(previous), limit=10)
-    best = best_hit(question, hits, index)
+    previous = question_context(previous)
+    asked, described = without_business_size(question)
+    context = " ".join(part for part in (described, previous) if part)
+    hits = index.search(asked, context=context, limit=10)
+    if previous:
+        previous_answer = best_hit(previous, index.search(previous, limit=10), index)
+        hits = in_context(asked, hits, previous_answer, index)
+    hits = named_first(asked, hits, index)
+    best = best_hit(asked, hits, index)
     if best is None:
         return _no_match(index, question, language)
-    pages = [hit.document for hit in reordered(question, hits) if hit.document.kind != "answer"]
+    pages = [hit.document for hit in reordered(asked, hits) if hit.document.kind != "answer"]
     if best.document.kind == "answer":
         chosen = [
             index.by_path[path] for path in best.document.extra["links"] if path in index.by_path

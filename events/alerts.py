@@ -2,6 +2,8 @@
 
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from events.forms import EventFilterForm
@@ -60,6 +62,17 @@ def event_is_cancelled(event: Event) -> bool:
     return event.is_cancelled
 
 
+def event_alert_facts(event: Event, today) -> list[tuple[str, str]]:
+    """When, where and what kind, for the e-mail."""
+    facts = [(gettext("When"), localize(timezone.localtime(event.starts_at)))]
+    if event.venue_name:
+        facts.append((gettext("Where"), event.venue_name))
+    facts.append((gettext("Category"), event.get_category_display()))
+    if event.is_cancelled:
+        facts.append((gettext("Status"), gettext("Cancelled")))
+    return facts
+
+
 EVENT_ALERTS = AlertSource(
     kind="events",
     model=Event,
@@ -68,4 +81,6 @@ EVENT_ALERTS = AlertSource(
     describe_filters=event_alert_filters_describe,
     matches=event_alert_matches,
     is_cancelled=event_is_cancelled,
+    facts=event_alert_facts,
+    summary=lambda event: event.summary,
 )

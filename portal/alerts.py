@@ -17,12 +17,29 @@ class ChangeReason:
     PUBLISHED = "published"
     CHANGED = "changed"
     CANCELLED = "cancelled"
+    # For followers only: the day applications open, and reminders before they close.
+    OPENED = "opened"
+    REMINDER = "reminder"
 
     LABELS = {
         PUBLISHED: _("Newly published"),
         CHANGED: _("Significant change"),
         CANCELLED: _("Cancelled"),
+        OPENED: _("Now open for applications"),
+        REMINDER: _("Closing reminder"),
     }
+    # What an alert on a finder's filters hears of; a follower hears of everything.
+    FOR_FILTERS = (PUBLISHED, CHANGED, CANCELLED)
+
+
+@dataclass(frozen=True)
+class TimedChange:
+    """Something the calendar does to an item (it opens, it closes in N days), told once:
+    `occasion` names it, e.g. "reminder-14:2026-12-19"."""
+
+    item: Any
+    reason: str
+    occasion: str
 
 
 @dataclass(frozen=True)
@@ -38,6 +55,20 @@ class AlertSource:
     matches: Callable[[Any, dict[str, list[str]], str], bool]
     # (item) -> whether the item is cancelled (events); None when the kind cannot be
     is_cancelled: Callable[[Any], bool] | None = None
+    # Following (no account; alerts stores the item): (what, slug) -> the live item to follow
+    # ("scheme", "organisation"), or None.
+    follow_lookup: Callable[[str, str], Any] | None = None
+    # (item) -> the items whose followers hear about it: itself, its organiser.
+    followed_through: Callable[[Any], list] = lambda item: [item]
+    # (item, today) -> [(label, value)]: what an e-mail shows of the item, in the active language.
+    facts: Callable[[Any, Any], list[tuple[str, str]]] = lambda item, today: []
+    # (item) -> its one-paragraph summary in the active language.
+    summary: Callable[[Any], str] = lambda item: ""
+    # (model, before Snapshot, after Snapshot, today) -> [(label, old, new)] in the active
+    # language: the changes that count as significant; empty when none do.
+    significant_changes: Callable[..., list[tuple[str, str, str]]] | None = None
+    # (today) -> [TimedChange]: openings and closing reminders due on `today`.
+    timed_changes: Callable[[Any], list[TimedChange]] | None = None
 
 
 _sources: dict[str, AlertSource] = {}
@@ -72,8 +103,17 @@ def content_change_listen(listener: Callable[..., None]) -> None:
         _listeners.append(listener)
 
 
-def content_changed(*, item, reason: str, summary_en: str = "", summary_zh_hant: str = ""):
-    """Tell the listeners (alerts) that a live item changed in a way subscribers care about."""
+def content_changed(
+    *,
+    item,
+    reason: str,
+    summary_en: str = "",
+    summary_zh_hant: str = "",
+    details: dict | None = None,
+):
+    """Tell the listeners (alerts) that a live item changed in a way subscribers care about.
+
+    `details`: {language code: [[label, old, new], ...]}, what changed in words."""
     source = alert_source_for(type(item))
     if source is None:
         return
@@ -84,6 +124,7 @@ def content_changed(*, item, reason: str, summary_en: str = "", summary_zh_hant:
             reason=reason,
             summary_en=summary_en,
             summary_zh_hant=summary_zh_hant,
+            details=details or {},
         )
 
 

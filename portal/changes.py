@@ -19,7 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import get_language, gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
@@ -214,3 +214,28 @@ def _part_change(model, key_name, before: dict | None, after: dict | None) -> Pa
         state=state,
         fields=fields,
     )
+
+
+def fields_changes_in_words(
+    model, before: dict, after: dict, *, names: tuple[str, ...]
+) -> list[tuple[str, str, str]]:
+    """(label, old, new) for the named fields that differ, as plain text in the active
+    language: of a translated field, only that language's column, labelled without it."""
+    language = get_language()
+    changes = []
+    for field in diff_fields(model):
+        original = getattr(field, "translated_field", None)
+        name = original.name if original is not None else field.name
+        if name not in names or (original is not None and field.language != language):
+            continue
+        old = stored_text(field, before.get(field.name))
+        new = stored_text(field, after.get(field.name))
+        if old != new:
+            label = capfirst(original.verbose_name if original is not None else field.verbose_name)
+            changes.append((str(label), old, new))
+    return changes
+
+
+def parts_added_or_removed(*, model, before: Snapshot, after: Snapshot) -> list[PartChange]:
+    """The parts (a scheme's sections…) added, removed or changed between two states."""
+    return snapshot_changes(model=model, before=before, after=after).parts

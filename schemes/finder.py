@@ -37,6 +37,12 @@ def finder_active_filters(
             remaining = params.copy()
             remaining.setlist(name, [v for v in params.getlist(name) if v != value])
             active.append(ActiveFilter(str(field.label), str(labels[value]), _url(path, remaining)))
+    if form.value("new"):
+        remaining = params.copy()
+        remaining.pop("new", None)
+        field = form.fields["new"]
+        label = dict(field.choices)[form.value("new")]
+        active.append(ActiveFilter(str(field.label), str(label), _url(path, remaining)))
     if form.query:
         remaining = params.copy()
         remaining.pop("q", None)
@@ -75,6 +81,8 @@ def finder_csv_url(form: SchemeFinderForm, language_prefix: str) -> str:
     for name in ("type", "organisation", "applicant"):
         params.setlist(name, form.value(name))
     params.setlist("status", finder_shown_statuses(form))
+    if form.value("new"):
+        params["new"] = form.value("new")
     params["sort"] = form.sort_order
     params["lang"] = language_prefix
     return f"{reverse('api:scheme_results_csv')}?{params.urlencode()}"

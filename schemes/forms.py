@@ -14,6 +14,12 @@ SORT_CHOICES = [
     (SchemeSort.NAME, _("Name")),
     (SchemeSort.CLOSING, _("Closing date (soonest first)")),
     (SchemeSort.FUNDING, _("Maximum funding (highest first)")),
+    (SchemeSort.NEWEST, _("Newest first")),
+]
+NEW_CHOICES = [
+    ("7", _("In the last 7 days")),
+    ("30", _("In the last 30 days")),
+    ("90", _("In the last 90 days")),
 ]
 
 
@@ -29,6 +35,7 @@ class SchemeFinderForm(forms.Form):
     status = forms.MultipleChoiceField(
         label=_("Status"), choices=SchemeStatus.choices, required=False
     )
+    new = forms.ChoiceField(label=_("New on this site"), choices=NEW_CHOICES, required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORT_CHOICES, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -76,6 +83,7 @@ class SchemeFinderForm(forms.Form):
             organisations=tuple(self.value("organisation")),
             applicants=tuple(self.value("applicant")),
             statuses=tuple(self.value("status")),
+            new_within_days=int(self.value("new")) if self.value("new") else None,
         )
 
 

@@ -3,7 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Case, F, IntegerField, Max, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -27,6 +28,11 @@ class SchemeSort:
     NAME = "name"
     CLOSING = "closing"
     FUNDING = "funding"
+    NEWEST = "newest"  # the latest on the site first
+
+
+# When a scheme came on the site: its publishing window's start, else when it was created.
+LISTED_AT = Coalesce("publish_from", "created_at")
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,7 @@ class SchemeFilters:
     organisations: tuple[str, ...] = ()  # organisation slugs
     applicants: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    new_within_days: int | None = None  # on the site for at most this many days
 
 
 def _is_english(language_code: str | None) -> bool:
@@ -63,6 +70,9 @@ def scheme_search(
         schemes = schemes.filter(organisation__slug__in=filters.organisations)
     if filters.applicants:
         schemes = schemes.filter(applicant__in=filters.applicants)
+    if filters.new_within_days:
+        since = timezone.now() - datetime.timedelta(days=filters.new_within_days)
+        schemes = schemes.alias(listed_at=LISTED_AT).filter(listed_at__gte=since)
     schemes = schemes.with_status(filters.statuses or ACCEPTING_APPLICATIONS, today=today)
     # Simplified pages read (and so sort by) the Traditional names.
     name = "name_en" if _is_english(language_code) else "name_zh_hant"
@@ -72,7 +82,7 @@ def scheme_search(
             output_field=IntegerField(),
         )
         return schemes.order_by(rank, name, "pk")
-    return schemes.order_by(*_ordering(sort, name))
+    return schemes.order_by(*_ordering(sort, name, today))
 
 
 def scheme_slugs_matching(query: str) -> list[str]:
@@ -84,9 +94,18 @@ def scheme_slugs_matching(query: str) -> list[str]:
     return list(dict.fromkeys(slug for slug in found if slug))
 
 
-def _ordering(sort: str, name: str) -> list:
+def _ordering(sort: str, name: str, today: datetime.date) -> list:
     if sort == SchemeSort.CLOSING:
-        return [F("closes_on").asc(nulls_last=True), name, "pk"]
+        # Closing soonest first, then those open all year, then any already closed.
+        closed_last = Case(
+            When(closes_on__isnull=True, then=Value(1)),
+            When(Q(closes_on__lt=today), then=Value(2)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return [closed_last, F("closes_on").asc(nulls_last=True), name, "pk"]
+    if sort == SchemeSort.NEWEST:
+        return [LISTED_AT.desc(), name, "pk"]
     if sort == SchemeSort.FUNDING:
         return [F("max_funding_hkd").desc(nulls_last=True), name, "pk"]
     return [name, "pk"]

@@ -29,7 +29,11 @@ class ContentAdminForm(forms.ModelForm):
     significant_change = forms.BooleanField(
         label=_("Significant change"),
         required=False,
-        help_text=_("Tick to e-mail the people who subscribed to alerts about items like this."),
+        help_text=_(
+            "Tick to e-mail the people who subscribed to alerts about items like this, or who "
+            "follow it. Changes to a scheme's amount, dates, type of support, who can apply, "
+            "status or sections are e-mailed without ticking."
+        ),
     )
     change_summary_en = forms.CharField(
         label=_("Summary of the change (English)"),

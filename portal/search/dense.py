@@ -4,6 +4,8 @@ scores as its best passage, and the assistant quotes from that passage. Vectors 
 database (portal.search.vectors), never from a request."""
 
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy
@@ -19,6 +21,42 @@ CONTEXT_WEIGHT = 0.5
 PART_CHARACTERS = 500  # a long text is embedded in parts of about this length, at sentence ends
 SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*")
 KEYWORDS = "keywords"  # a curated answer's other phrasings, embedded as one more passage
+# Questions asked again (popular ones, a follow-up's previous question) skip the model.
+QUERY_CACHE_SIZE = 512
+
+
+class QueryVectors:
+    """A small LRU cache of query vectors, shared by the threads of a process."""
+
+    def __init__(self, size: int = QUERY_CACHE_SIZE):
+        self.size = size
+        self.vectors: OrderedDict[str, numpy.ndarray] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, texts: list[str]) -> list[numpy.ndarray]:
+        with self.lock:
+            found = {text: self.vectors[text] for text in texts if text in self.vectors}
+            for text in found:
+                self.vectors.move_to_end(text)
+        missing = [text for text in dict.fromkeys(texts) if text not in found]
+        if missing:
+            for text, vector in zip(missing, embedding.embed(missing, kind="query"), strict=True):
+                vector = vector.copy()
+                vector.setflags(write=False)
+                found[text] = vector
+            with self.lock:
+                for text in missing:
+                    self.vectors[text] = found[text]
+                while len(self.vectors) > self.size:
+                    self.vectors.popitem(last=False)
+        return [found[text] for text in texts]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.vectors.clear()
+
+
+query_vectors = QueryVectors()
 
 
 @dataclass(frozen=True)
@@ -108,8 +146,8 @@ class DenseIndex:
     @staticmethod
     def query_vector(query: str, context: str = "") -> numpy.ndarray:
         if not context:
-            return embedding.embed([query], kind="query")[0]
-        own, previous = embedding.embed([query, context], kind="query")
+            return query_vectors.get([query])[0]
+        own, previous = query_vectors.get([query, context])
         combined = own + CONTEXT_WEIGHT * previous
         return combined / numpy.linalg.norm(combined)
 

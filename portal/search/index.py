@@ -59,8 +59,11 @@ class SearchIndex:
         # A word no page uses (a typo, a filler) weighs as much as an ordinary word.
         self.unknown_idf = float(self.idf_by_id.mean()) if len(self.idf_by_id) else 1.0
         self.latin_words = sorted(word for word in self.vocabulary if word and not is_cjk(word))
-        self.synonyms = [[frozenset(tokens(term)) for term in group] for group in synonym_groups]
-        self.synonyms = [[term for term in group if term] for group in self.synonyms]
+        self.synonym_terms = [list(group) for group in synonym_groups]  # as staff typed them
+        self.synonyms = [
+            [frozenset(tokens(term)) for term in group if tokens(term)]
+            for group in self.synonym_terms
+        ]
         texts = (
             " ".join([*doc.title.values(), *doc.text.values(), doc.keywords])
             for doc in self.documents

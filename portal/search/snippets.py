@@ -11,6 +11,7 @@ from .text import LATIN_WORD, is_cjk, stem
 
 SENTENCE = re.compile(r"(?<=[.!?。！？；;])\s*")
 MAX_CHARACTERS = 220
+WORD_REACH = 20  # a cut moves at most this far to fall between English words
 
 
 def _marked_spans(sentence: str, terms: frozenset) -> list[tuple[int, int]]:
@@ -54,7 +55,19 @@ def snippet(text: str, terms: frozenset, *, bonus=None) -> SafeString:
     _, _, best = max(scored)
     spans = _marked_spans(best, terms)
     if len(best) > MAX_CHARACTERS:
-        start = max(0, min((s for s, _ in spans), default=0) - 40)
-        best = ("…" if start else "") + best[start : start + MAX_CHARACTERS] + "…"
+        start = _word_edge(best, max(0, min((s for s, _ in spans), default=0) - 40), 1)
+        end = _word_edge(best, start + MAX_CHARACTERS, -1)
+        best = ("…" if start else "") + best[start:end].strip(" ,;，；") + "…"
         spans = _marked_spans(best, terms)
     return _mark(best, spans)
+
+
+def _word_edge(text: str, position: int, step: int) -> int:
+    """`position` moved (forward: step 1, back: -1) out of an English word it would cut."""
+    moved = position
+    for _ in range(WORD_REACH):
+        if not (0 < moved < len(text) and text[moved - 1].isascii() and text[moved - 1].isalnum()
+                and text[moved].isascii() and text[moved].isalnum()):  # fmt: skip
+            return moved
+        moved += step
+    return position

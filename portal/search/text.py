@@ -135,7 +135,7 @@ STOP_WORDS = frozenset(
 )
 # Particles and pronouns that would match almost every Chinese page on their own.
 STOP_CHARACTERS = frozenset(
-    "的了吗呢吧啊么我你他她它们是有在和与及或请问什怎样哪些这那个一也都就要可以能会"
+    "的了吗呢吧啊么我你他她它们是有没在和与及或请问什怎样哪些这那个一也都就要可以能会"
 )
 
 

@@ -119,6 +119,7 @@ def scheme_matches(parameters: SchemeFilterParameters) -> list[Scheme]:
         organisations=tuple(parameters.organisation),
         applicants=tuple(parameters.applicant),
         statuses=tuple(parameters.status or SchemeStatus.values),
+        new_within_days=int(parameters.new) if parameters.new else None,
     )
     with translation.override(language.code):
         return finder_results(

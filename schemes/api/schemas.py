@@ -41,15 +41,24 @@ class SchemeFilterParameters(DetailParameters):
             "Statuses today in Hong Kong (any of them); every status when absent"
         ),
     )
-    sort: Literal[SchemeSort.NAME, SchemeSort.RELEVANCE, SchemeSort.CLOSING, SchemeSort.FUNDING] = (
-        Field(
-            SchemeSort.NAME,
-            description=gettext_noop(
-                "name; relevance (the finder's best match first for the keyword q, else by name); "
-                "closing (soonest first, then those without a closing date); funding (highest "
-                "first). The name is the English one, or the Chinese one with lang=tc|sc."
-            ),
-        )
+    new: Literal["7", "30", "90"] | None = Field(
+        None,
+        description=gettext_noop("Only schemes on the site for at most this many days"),
+    )
+    sort: Literal[
+        SchemeSort.NAME,
+        SchemeSort.RELEVANCE,
+        SchemeSort.CLOSING,
+        SchemeSort.FUNDING,
+        SchemeSort.NEWEST,
+    ] = Field(
+        SchemeSort.NAME,
+        description=gettext_noop(
+            "name; relevance (the finder's best match first for the keyword q, else by name); "
+            "closing (soonest first, then those without a closing date, then closed ones); "
+            "funding (highest first); newest (the latest on the site first). The name is the "
+            "English one, or the Chinese one with lang=tc|sc."
+        ),
     )
 
 

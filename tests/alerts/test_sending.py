@@ -7,7 +7,7 @@ import time_machine
 from django.core.management import CommandError, call_command
 
 from alerts.models import Change, Delivery
-from alerts.services import alerts_send
+from alerts.sending import alerts_send
 from events.models import Event
 from portal.alerts import ChangeReason, content_changed
 from schemes.models import SupportType

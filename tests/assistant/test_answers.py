@@ -6,7 +6,7 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
-from assistant.answers import unknown_topics
+from assistant.answers import unknown_chinese_names, unknown_topics
 from portal.search import current_index
 from tests.events.factories import make_event
 from tests.notices.factories import make_notice
@@ -84,3 +84,22 @@ def test_the_topic_of_a_question_is_a_word_no_page_uses_not_a_typo_or_filler(emf
     index = current_index()
     assert unknown_topics("EMF application tax", index) == ["tax"]
     assert unknown_topics("EMF aplication ok", index) == []  # a typo, a word naming nothing
+
+
+def test_a_chinese_programme_name_no_page_uses_is_unknown(emf):
+    index = current_index()
+    assert unknown_chinese_names("科技券點樣申請", index) == ["科技券"]
+    assert unknown_chinese_names("保就業計劃幾時再有", index) == ["业计划"]  # 就 is a particle
+    assert unknown_chinese_names("市場推廣基金有咩資助", index) == []  # the EMF's own name
+    assert unknown_chinese_names("内地企业所得税怎么交", index) == ["所得税"]
+    assert unknown_chinese_names("點樣申請食肆牌照", index) == ["食肆牌照"]
+    assert unknown_chinese_names("深圳市政府的中小企业补贴", index) == ["圳市政府"]
+    assert unknown_chinese_names("有沒有政府貸款擔保", index) == []  # no government named
+
+
+def test_a_how_long_question_is_answered_by_the_section_stating_a_period(client, emf):
+    add_section(emf, anchor="processing", heading_en="Processing",
+                body_en="<p>Each application is processed within 30 working days.</p>")  # fmt: skip
+    data = _ask(client, "en", "EMF application how long to process")
+    assert data["links"][0]["url"] == "/en/schemes/emf/#processing"
+    assert "30 working days" in data["answer"]

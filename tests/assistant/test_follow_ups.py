@@ -77,3 +77,21 @@ def test_an_overlong_or_broken_previous_question_is_not_an_error(client, two_sch
     # A control character is refused by the input cleaner for every parameter (a clear 400).
     response = client.get("/en/assistant/answer.json", {"q": "emf", "previous": "\x00"})
     assert response.status_code == 400 and response.json()["error"]
+
+
+def test_a_follow_up_naming_no_page_leans_on_the_last_answer(client, two_schemes):
+    """Another page has every word of "how many people at least"; the scheme asked about
+    before, which has only some of them, is still what the visitor means."""
+    mic = make_scheme(slug="mic", name_en="MIC Group Funding", name_zh_hant="會獎團體資助")
+    add_section(mic, anchor="group", heading_en="Eligible group",
+                body_en="<p>A group must have at least 30 people taking part.</p>")  # fmt: skip
+    check = make_scheme(slug="size", name_en="Business size")
+    add_section(check, anchor="staff", heading_en="Staff",
+                body_en="<p>How many people does it employ? At least one.</p>")  # fmt: skip
+    assert _first_link(client, "how many people at least").startswith("/en/schemes/size/")
+    follow_up = _first_link(client, "how many people at least", previous="MIC group funding")
+    assert follow_up == "/en/schemes/mic/#group"
+    # A follow-up that names a page of its own is about that page.
+    assert _first_link(client, "business size staff", previous="MIC group funding").startswith(
+        "/en/schemes/size/"
+    )

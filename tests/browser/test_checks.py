@@ -19,7 +19,10 @@ SHELL = """<!DOCTYPE html><html lang="{lang}"><head><title>t</title>
   a:focus-visible {{ background: #fd0; box-shadow: 0 4px #0b0c0c; }}
 </style></head>
 <body><a class="skip-link" href="#main">Skip to main content</a>
-<header><a href="/">Support for SMEs</a>{switcher}
+<header><a href="/">Support for SMEs</a><div class="header-tools">
+<form class="header-search" role="search" action="/s"><label for="hq">Search the site</label>
+<input id="hq" name="q" type="search"><button>Search</button></form>
+<a class="assistant-toggle" href="/a">Ask a question</a>{switcher}</div>
 <nav class="primary-nav" aria-label="Main"><ul><li><a href="/s">Schemes</a></li></ul></nav>
 </header><main id="main" tabindex="-1">{main}</main>
 <footer><nav aria-label="Site information"><ul><li><a href="/n">Notices</a></li></ul></nav>
@@ -107,6 +110,11 @@ def test_language_check_finds_unmarked_and_mismarked_text(html, language, proble
 )
 def test_html_checks_find_what_they_look_for(check, main, problem):
     assert problem in " | ".join(html_checks.ALL_CHECKS[check](soup(shell(main=main))))
+
+
+def test_help_check_finds_the_assistant_link_missing_from_the_header():
+    page = shell().replace('<a class="assistant-toggle" href="/a">Ask a question</a>', "")
+    assert "not in its place" in " | ".join(html_checks.help_problems(soup(page)))
 
 
 def test_a_table_in_a_labelled_focusable_region_passes():

@@ -123,3 +123,16 @@ def test_events_that_are_over_rank_below_what_owners_can_still_use(get_page):
     _, soup = get_page("/en/search/?q=trade+fair")
     results = [a["href"] for a in soup.select(".site-search__result h3 a")]
     assert results == ["/en/schemes/emf/#scope", "/en/events/fair-2006/"]
+
+
+def test_a_long_sentence_is_shortened_between_english_words():
+    text = (
+        "Under normal circumstances, the HKTB will complete the processing of a valid "
+        "application within 30 working days from the date of receipt of the duly completed "
+        "application accompanied by all necessary supporting documentation, upon confirmation "
+        "of the eligible MIC event."
+    )
+    shown = str(snippet(text, frozenset(["process"])))
+    assert shown.startswith("…the HKTB will complete the <mark>processing</mark>")
+    assert shown.endswith(" of…") or shown.endswith("confirmation…")
+    assert "30 working days" in shown

@@ -73,3 +73,16 @@ def test_without_the_model_search_is_lexical_only(schemes, settings):
     index = current_index()
     assert index.dense is None
     assert index.search("export marketing")[0].document.path.startswith("schemes/emf/")
+
+
+def test_a_question_asked_again_reuses_its_vector_and_the_cache_stays_small():
+    from portal.search.dense import QueryVectors
+
+    cache = QueryVectors(size=2)
+    first = cache.get(["computers"])[0]
+    assert cache.get(["computers"])[0] is first  # not embedded again
+    assert not first.flags.writeable  # shared: nobody may change it
+    cache.get(["exhibition", "loan"])
+    assert list(cache.vectors) == ["exhibition", "loan"]  # the least recently used went
+    again, other = cache.get(["computers", "loan"])
+    assert (again == first).all() and other is cache.vectors["loan"]

@@ -2,7 +2,7 @@ import smtplib
 
 from django.core.management.base import BaseCommand, CommandError
 
-from alerts.services import alerts_send
+from alerts.sending import alerts_send
 
 
 class Command(BaseCommand):
