@@ -10,7 +10,7 @@ SITE_URL ?= http://$(HOST):$(PORT)
 MANAGE := $(BIN)/python manage.py
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run test test-fast screenshots bench eval messages translations lint format lock system-packages browser-packages bench-packages fuzz soak
+.PHONY: run test test-fast screenshots audit bench eval messages translations lint format lock system-packages browser-packages bench-packages fuzz soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -90,6 +90,12 @@ test-fast: $(VENV)/.test-installed messages
 screenshots: $(VENV)/.test-installed browser-packages messages
 	rm -rf var/screenshots && mkdir -p var/screenshots
 	SCREENSHOT_DIR=var/screenshots $(BIN)/pytest tests/browser/test_crawl.py -q -k first_screen
+
+# Lighthouse (npm, pinned) on every page type in en, tc and sc, phone and desktop: prints the
+# table of scores and fails below the targets (tests/audit.py). AUDIT_PAGES=finder,scheme
+# AUDIT_LANGUAGES=en narrow it.
+audit: $(VENV)/.test-installed browser-packages node_modules/.package-lock.json messages
+	$(BIN)/python -m tests.audit
 
 # wrk, the load generator `make bench` drives.
 bench-packages:

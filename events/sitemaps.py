@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from events.models import Event
-from portal.sitemaps import LanguageSitemap
+from portal.sitemaps import LanguageSitemap, sitemap_register
 
 
 class EventSitemap(LanguageSitemap):
@@ -15,3 +15,6 @@ class EventSitemap(LanguageSitemap):
 
     def lastmod(self, item):
         return None if isinstance(item, str) else item.updated_at
+
+
+sitemap_register("events", EventSitemap)

@@ -1,5 +1,5 @@
 from notices.models import Notice
-from portal.sitemaps import LanguageSitemap
+from portal.sitemaps import LanguageSitemap, sitemap_register
 
 
 class NoticeSitemap(LanguageSitemap):
@@ -12,3 +12,6 @@ class NoticeSitemap(LanguageSitemap):
 
     def lastmod(self, notice):
         return notice.last_revised
+
+
+sitemap_register("notices", NoticeSitemap)

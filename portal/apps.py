@@ -25,6 +25,12 @@ class PortalConfig(AppConfig):
 
         register_api_organisations()
         autodiscover_modules("api")
+        # Each app's sitemaps.py registers its section of the sitemap index.
+        from portal.sitemaps import OrganisationSitemap, SectionPagesSitemap, sitemap_register
+
+        sitemap_register("sections", SectionPagesSitemap)
+        autodiscover_modules("sitemaps")
+        sitemap_register("organisations", OrganisationSitemap)
 
         from portal.pagecache.generation import connect_content_signals
 

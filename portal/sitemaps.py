@@ -1,21 +1,60 @@
+"""The sitemap index and one sitemap per section, which each app registers here.
+
+An app calls `sitemap_register("schemes", SchemeSitemap)` in its `sitemaps.py` module, which
+PortalConfig autodiscovers, as it does the search sources; `portal` never imports a content
+app. The sitemaps are served through the page cache (they declare their one query parameter,
+the page `p`), so they are rebuilt only when the content generation moves.
+"""
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from portal.site import site_is_secure, site_netloc
+from portal.middleware import safe_methods_only
+from portal.models import Organisation
+from portal.site import absolute_url, site_is_secure, site_netloc
+
+_sitemaps: dict[str, type[Sitemap]] = {}
+
+
+def sitemap_register(section: str, sitemap: type[Sitemap]) -> None:
+    _sitemaps[section] = sitemap
+
+
+def registered_sitemaps() -> dict[str, type[Sitemap]]:
+    return dict(_sitemaps)
 
 
 class LanguageSitemap(Sitemap):
-    """A sitemap entry per page and language, each with hreflang alternates."""
+    """A sitemap entry per page and language, each with hreflang alternates.
+
+    The x-default alternate is the English page: Django's would drop the prefix, and
+    unprefixed paths answer 404 (only `/` negotiates a language).
+    """
 
     i18n = True
     alternates = True
     x_default = True
+    # Each entry is repeated in three languages with four alternates: a sitemap of 1,500
+    # entries is about 1 MB.
+    limit = 1500
 
     def get_domain(self, site=None):
         return site_netloc()
 
     def get_protocol(self, protocol=None):
         return "https" if site_is_secure() else "http"
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page, site, protocol)
+        for url in urls:
+            located = {alternate["lang_code"]: alternate for alternate in url["alternates"]}
+            if "x-default" in located:
+                located["x-default"]["location"] = located[settings.LANGUAGE_CODE]["location"]
+        return urls
 
 
 class SectionPagesSitemap(LanguageSitemap):
@@ -28,3 +67,40 @@ class SectionPagesSitemap(LanguageSitemap):
 
     def location(self, item):
         return reverse(item)
+
+
+class OrganisationSitemap(LanguageSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Organisation.objects.published().order_by("pk")
+
+    def lastmod(self, organisation):
+        return organisation.updated_at
+
+
+def _index(request):
+    """Each section's sitemap, and its further pages when it has more than `limit` entries."""
+    locations = []
+    for section, sitemap in _sitemaps.items():
+        path = reverse("sitemap-section", kwargs={"section": section})
+        pages = sitemap().paginator.num_pages
+        locations.append(absolute_url(path))
+        locations += [absolute_url(f"{path}?p={page}") for page in range(2, pages + 1)]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"locations": locations}, content_type="application/xml"
+    )
+
+
+def _section(request, section):
+    if section not in _sitemaps:
+        raise Http404("No such sitemap.")
+    return sitemap_views.sitemap(
+        request, {section: _sitemaps[section]}, section=section, template_name="sitemap.xml"
+    )
+
+
+_index.cache_query_parameters = ()
+_section.cache_query_parameters = ("p",)
+sitemap_index = safe_methods_only(_index)
+sitemap_section = safe_methods_only(_section)

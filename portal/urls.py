@@ -1,30 +1,19 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 from django.views.i18n import JavaScriptCatalog
 
-from events.sitemaps import EventSitemap
-from notices.sitemaps import NoticeSitemap
 from portal import views
 from portal.api.views import OpenDataView
 from portal.i18n.urls import prefixed_patterns
 from portal.middleware import safe_methods_only
 from portal.search.views import SiteSearchView
-from portal.sitemaps import SectionPagesSitemap
-from schemes.sitemaps import SchemeSitemap
+from portal.sitemaps import sitemap_index, sitemap_section
 
 organisation_patterns = [
     path("<slug:slug>/", views.OrganisationDetailView.as_view(), name="detail"),
 ]
-
-sitemaps = {
-    "sections": SectionPagesSitemap,
-    "schemes": SchemeSitemap,
-    "events": EventSitemap,
-    "notices": NoticeSitemap,
-}
 
 # Routes outside the language prefixes.
 unprefixed_patterns = [
@@ -36,7 +25,8 @@ unprefixed_patterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("sitemap.xml", safe_methods_only(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", sitemap_section, name="sitemap-section"),
     path("api/v1/", include("portal.api.urls")),
     path(f"{settings.ADMIN_URL}account/", include("staff.urls")),
     # The rich-text editor's labels and dialogs in the admin's language (djangojs catalogue).

@@ -1,4 +1,4 @@
-from portal.sitemaps import LanguageSitemap
+from portal.sitemaps import LanguageSitemap, sitemap_register
 
 from .models import Scheme
 
@@ -11,3 +11,6 @@ class SchemeSitemap(LanguageSitemap):
 
     def lastmod(self, scheme):
         return scheme.updated_at
+
+
+sitemap_register("schemes", SchemeSitemap)

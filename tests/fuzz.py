@@ -91,7 +91,9 @@ def main():
     rng = random.Random(int(os.environ.get("FUZZ_SEED", "17")))  # noqa: S311 (repeatable, not secret)
     templates = [t for t in url_templates() if not t.startswith("/admin/")]
     with private_site(port=int(os.environ.get("FUZZ_PORT", "8711")), seed=True) as (site, *_):
-        sitemap = site.request("GET", "/sitemap.xml").content.decode()
+        index = site.request("GET", "/sitemap.xml").content.decode()
+        sections = re.findall(r"<loc>https?://[^/<]+(/[^<]+)</loc>", index)
+        sitemap = "".join(site.request("GET", path).content.decode() for path in sections)
         slugs = sorted(set(re.findall(r"/en/\w+/([\w-]+)/</loc>", sitemap)))
         plans = sweep(templates, QUERY_PARAMETERS)
         swept = len(plans)

@@ -31,7 +31,7 @@ def main():
     seconds = float(os.environ.get("SOAK_SECONDS", "300"))
     rate = float(os.environ.get("SOAK_RATE", "20"))
     with private_site(port=int(os.environ.get("SOAK_PORT", "8712")), seed=True) as (site, *_):
-        sitemap = site.request("GET", "/sitemap.xml").content.decode()
+        sitemap = site.request("GET", "/sitemap-schemes.xml").content.decode()
         schemes = sorted(set(re.findall(r"/en/schemes/([\w-]+)/</loc>", sitemap)))
         paths = [
             page.format(lang=lang, scheme=scheme)

@@ -24,6 +24,15 @@ def page_language(request) -> Language:
     return getattr(request, "page_language", None) or languages.by_code(get_language())
 
 
+def canonical_url(request) -> str:
+    """The page's own address in its own language (a /sc/ page is its own canonical), without
+    the search or filters of a query, which only vary what the page lists; beyond the first
+    page of a list, with its page number."""
+    page = request.GET.get("page", "")
+    query = f"?page={page}" if page.isdigit() and page.isascii() and int(page) > 1 else ""
+    return absolute_url(request.path + query)
+
+
 def language_context(request) -> dict:
     """Context for base.html: the page language, the switcher and hreflang alternates.
 
@@ -45,6 +54,7 @@ def language_context(request) -> dict:
         ],
         "hreflang_alternates": alternates,
         "hreflang_x_default": absolute_url(x_default),
+        "page_canonical_url": canonical_url(request),
         # Simplified pages say they are converted, and link to the Traditional original.
         "traditional_original_url": (
             path_in_language(full_path, languages.TRADITIONAL)

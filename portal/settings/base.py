@@ -232,6 +232,8 @@ STORAGES = {
 }
 # Without collectstatic (make run, tests) whitenoise serves straight from the finders.
 WHITENOISE_USE_FINDERS = True
+# Files browsers ask for at the site's root (/favicon.ico, /apple-touch-icon.png), by whitenoise.
+WHITENOISE_ROOT = BASE_DIR / "public"
 
 # Security headers on every response, in every environment.
 X_FRAME_OPTIONS = "DENY"

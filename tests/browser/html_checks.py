@@ -276,6 +276,24 @@ def help_problems(soup: BeautifulSoup) -> list[str]:
     return []
 
 
+def choice_group_problems(soup: BeautifulSoup) -> list[str]:
+    """Check boxes and radio buttons that share a name sit in one fieldset with a legend (1.3.1,
+    IBM Equal Access `input_checkboxes_grouped` / `input_radio_grouped`)."""
+    problems = []
+    by_name: dict[tuple, list[Tag]] = {}
+    for choice in soup.select("input[type=checkbox][name], input[type=radio][name]"):
+        by_name.setdefault((choice.find_parent("form"), choice["name"]), []).append(choice)
+    for (_form, name), choices in by_name.items():
+        if len(choices) < 2:
+            continue
+        groups = {id(choice.find_parent("fieldset")) for choice in choices}
+        fieldset = choices[0].find_parent("fieldset")
+        legend = fieldset and fieldset.find("legend", recursive=False)
+        if len(groups) > 1 or not legend or not _text(legend):
+            problems.append(f"{len(choices)} choices named {name!r} not grouped under one legend")
+    return problems
+
+
 ALL_CHECKS = {
     "headings": heading_problems,
     "landmarks": landmark_problems,
@@ -286,4 +304,5 @@ ALL_CHECKS = {
     "result count": result_count_problems,
     "colour alone": colour_only_problems,
     "help in one place": help_problems,
+    "grouped choices": choice_group_problems,
 }

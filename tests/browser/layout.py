@@ -90,3 +90,25 @@ def set_text_size(page, percent: int) -> None:
     session.detach()
     size = page.evaluate("() => getComputedStyle(document.documentElement).fontSize")
     assert size == f"{16 * percent // 100}px", f"text size not applied: {size}"
+
+
+# Where the site's name, the first section link and the page's h1 start: one left edge.
+LEFT_EDGES_JS = """() => {
+  const left = (selector) => {
+    const element = document.querySelector(selector);
+    return element ? Math.round(element.getBoundingClientRect().left) : null;
+  };
+  return {"site name": left('.site-header__name'), "navigation": left('.primary-nav__link'),
+    "breadcrumbs": left('.breadcrumbs__list'), "page": left('main h1')};
+}"""
+
+
+def alignment_problems(page) -> list[str]:
+    """The header, the navigation and the page start at the same left edge (within 1 px)."""
+    edges = {name: left for name, left in page.evaluate(LEFT_EDGES_JS).items() if left is not None}
+    page_left = edges.get("page")
+    return [
+        f"{name} starts at {left} px, the page at {page_left} px"
+        for name, left in edges.items()
+        if page_left is not None and abs(left - page_left) > 1
+    ]

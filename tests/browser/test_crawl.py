@@ -184,6 +184,18 @@ def test_first_screen_at_375_px_shows_main_content_and_controls_fit_their_labels
     assert report(problems) == ""
 
 
+@pytest.mark.parametrize("viewport", [first_screen.PHONE, first_screen.DESKTOP], ids=str)
+def test_header_navigation_and_page_start_at_one_left_edge(site, site_browser, viewport):
+    context = site_browser.new_context(viewport=viewport)
+    page = context.new_page()
+    problems = {}
+    for crawled in site.representatives():
+        page.goto(site.base_url + crawled.url)
+        problems[crawled.url] = layout.alignment_problems(page)
+    context.close()
+    assert report(problems) == ""
+
+
 def test_no_text_clipped_or_overlapping_at_200_percent_text_with_text_spacing(site, module_page):
     problems = {}
     for page in site.pages:

@@ -64,7 +64,7 @@ def test_traditional_event_pages_have_no_untranslated_strings(client, chinese_ev
 def test_sitemap_lists_events_in_every_language(client):
     make_event(slug="export")
     make_event(slug="draft", status="draft")
-    content = client.get("/sitemap.xml").content.decode()
+    content = client.get("/sitemap-events.xml").content.decode()
     for prefix in ("en", "tc", "sc"):
         assert f"http://testserver/{prefix}/events/export/" in content
         assert f"http://testserver/{prefix}/events/past/" in content

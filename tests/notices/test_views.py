@@ -108,10 +108,11 @@ def test_sitemap_lists_each_published_statement_in_every_language(client):
     make_notice(slug="important-notices")
     make_notice(slug="privacy-policy")
     make_notice(slug="draft", status=Publishable.Status.DRAFT)
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-notices.xml").content.decode()
+    sections = client.get("/sitemap-sections.xml").content.decode()
     for prefix in ("en", "tc", "sc"):
         assert f"<loc>http://testserver/{prefix}/notices/privacy-policy/</loc>" in body
-        assert f"<loc>http://testserver/{prefix}/notices/</loc>" in body
+        assert f"<loc>http://testserver/{prefix}/notices/</loc>" in sections
     assert "<lastmod>2024-05-02</lastmod>" in body
     assert "/notices/draft/" not in body
     assert "/notices/important-notices/" not in body

@@ -72,7 +72,7 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 @pytest.mark.django_db
 def test_sitemap_lists_every_language_with_bcp47_alternates(client):
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-sections.xml").content.decode()
     for prefix in ("en", "tc", "sc"):
         assert f"<loc>http://testserver/{prefix}/schemes/</loc>" in body
     assert 'hreflang="zh-Hant-HK" href="http://testserver/tc/schemes/"' in body

@@ -51,7 +51,9 @@ def test_calendar_uids_links_and_webcal_use_site_url(client, public_site):
     assert "webcal://sme.example.gov.hk/en/events/feed.ics" in page
 
 
-@pytest.mark.parametrize("path", ["/en/schemes/feed/", "/sitemap.xml", "/robots.txt"])
+@pytest.mark.parametrize(
+    "path", ["/en/schemes/feed/", "/sitemap.xml", "/sitemap-schemes.xml", "/robots.txt"]
+)
 def test_feeds_sitemap_and_robots_use_site_url(client, public_site, path):
     make_scheme(slug="fund")
     body = client.get(path, HTTP_HOST=ODD_HOST).content.decode()

@@ -203,7 +203,7 @@ def test_feed_lists_schemes_in_the_page_language(client):
 
 def test_sitemap_lists_each_scheme_in_each_language(client):
     make_scheme(slug="sgs")
-    body = client.get("/sitemap.xml").content.decode()
+    body = client.get("/sitemap-schemes.xml").content.decode()
     for prefix in ("en", "tc", "sc"):
         assert f"http://testserver/{prefix}/schemes/sgs/" in body
 
