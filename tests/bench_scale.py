@@ -80,9 +80,25 @@ def page_paths() -> dict[str, str]:
         "assistant": "assistant/",
         "answer.json": "assistant/answer.json?q=how+much+can+EMF+give+me",
         "answer": f"assistant/answers/{answer.pk}/",
-        "sitemap": "/sitemap.xml",
         "api schemes": "/api/v1/schemes/",
+        **sitemap_paths(),
     }
+
+
+def sitemap_paths() -> dict[str, str]:
+    """The sitemap index, each section's sitemap and the last page of a section that has more."""
+    from django.urls import reverse
+
+    from portal.sitemaps import registered_sitemaps
+
+    paths = {"sitemap index": "/sitemap.xml"}
+    for section, sitemap in registered_sitemaps().items():
+        path = reverse("sitemap-section", kwargs={"section": section})
+        paths[f"sitemap {section}"] = path
+        pages = sitemap().paginator.num_pages
+        if pages > 1:
+            paths[f"sitemap {section} p{pages}"] = f"{path}?p={pages}"
+    return paths
 
 
 def url(language: str, page: str) -> str:
@@ -226,7 +242,7 @@ def print_report(results: dict[str, dict]) -> None:
     names = {factor: ("seed" if factor == "1" else f"{factor}×") for factor in results}
     seed = results["1"]["figures"]
     keys = list(dict.fromkeys(key for result in results.values() for key in result["figures"]))
-    header = f"{'page':<17}{'lang':<5}"
+    header = f"{'page':<22}{'lang':<5}"
     for factor, name in names.items():
         header += f"{name + ' cold':>11}{'warm':>6}{'q':>4}" + (
             "" if factor == "1" else f"{'×seed':>6}"
@@ -235,7 +251,7 @@ def print_report(results: dict[str, dict]) -> None:
     misses = []
     for key in keys:
         label, language = key.split("|")
-        row = f"{label:<17}{language:<5}"
+        row = f"{label:<22}{language:<5}"
         for factor in names:
             figure = results[factor]["figures"].get(key)
             if figure is None:  # the seed has no such page (no event with a day)
