@@ -10,6 +10,11 @@ and the memory of the process (one worker) after a crawl of every page in every 
 deployed (the page cache on; at most BENCH_SCALE_CRAWL pages a language).
 The machine is shared: the best of the rounds is nearer what the application itself needs.
 Targets at 10×: cold within twice the seed's time and under 50 ms; memory under 150 MB.
+
+Then, for a few page types in English, requests per second under wrk through gunicorn on
+127.0.0.1 (tests/bench.py's helpers): cached, uncached (rendered, content unchanged) and cold
+(nothing kept, as after a change), each as a ratio to the framework limit for a page of its size,
+measured just before and after it in the same run. BENCH_SCALE_WRK=0 leaves this out.
 """
 
 import gc
@@ -31,6 +36,11 @@ ROUNDS = 7
 SLOW_MS = 300
 LANGUAGES = ("en", "tc", "sc")
 COLD_LIMIT_MS, COLD_RATIO, MEMORY_LIMIT_MB = 50, 2.0, 150
+WRK_PORT = int(os.environ.get("BENCH_SCALE_PORT", "8740"))  # and the next one
+WRK_PAGES = os.environ.get(
+    "BENCH_SCALE_WRK_PAGES",
+    "home,finder,scheme,past events,event,search,sitemap index,sitemap events",
+).split(",")
 
 
 def rss_mb() -> float:
@@ -80,9 +90,25 @@ def page_paths() -> dict[str, str]:
         "assistant": "assistant/",
         "answer.json": "assistant/answer.json?q=how+much+can+EMF+give+me",
         "answer": f"assistant/answers/{answer.pk}/",
-        "sitemap": "/sitemap.xml",
         "api schemes": "/api/v1/schemes/",
+        **sitemap_paths(),
     }
+
+
+def sitemap_paths() -> dict[str, str]:
+    """The sitemap index, each section's sitemap and the last page of a section that has more."""
+    from django.urls import reverse
+
+    from portal.sitemaps import registered_sitemaps
+
+    paths = {"sitemap index": "/sitemap.xml"}
+    for section, sitemap in registered_sitemaps().items():
+        path = reverse("sitemap-section", kwargs={"section": section})
+        paths[f"sitemap {section}"] = path
+        pages = sitemap().paginator.num_pages
+        if pages > 1:
+            paths[f"sitemap {section} p{pages}"] = f"{path}?p={pages}"
+    return paths
 
 
 def url(language: str, page: str) -> str:
@@ -199,6 +225,63 @@ def measure() -> dict:
     }
 
 
+def wrk_figures() -> dict:
+    """Requests per second of WRK_PAGES in English, cached, uncached and cold, and the framework
+    limit for a page of each one's size, in this process's database."""
+    import statistics
+
+    import django
+
+    django.setup()
+    from tests.bench import MODES, RENDERED, fetch, gunicorn, wrk
+
+    pages = page_paths()
+    env = dict(os.environ)
+    figures = {}
+    with gunicorn(WRK_PORT, env), gunicorn(WRK_PORT + 1, {**env, "PAGE_CACHE_FRESH_SECONDS": "0"}):
+        for label in WRK_PAGES:
+            path = url("en", pages[label])
+            status, body = fetch(WRK_PORT, path)
+            assert status == 200, (path, status)
+            limit_path = f"/bench/limit/{len(body)}"
+            for _ in range(20):
+                fetch(WRK_PORT, limit_path)
+            before = wrk(WRK_PORT, limit_path)["rps"]
+            rendered = f"{path}{'&' if '?' in path else '?'}{RENDERED}"
+            served = [(WRK_PORT, path), (WRK_PORT, rendered), (WRK_PORT + 1, path)]
+            paths = dict(zip(MODES, served, strict=True))  # cached, uncached, cold
+            for port, measured in paths.values():
+                for _ in range(3):
+                    fetch(port, measured)
+            figure = {mode: wrk(port, measured)["rps"] for mode, (port, measured) in paths.items()}
+            after = wrk(WRK_PORT, limit_path)["rps"]
+            figures[label] = {
+                **figure,
+                "limit": statistics.mean([before, after]),
+                "kb": len(body) / 1024,
+            }
+    return figures
+
+
+def print_wrk(results: dict[str, dict]) -> None:
+    from tests.bench import MODES, SECONDS, WRK
+
+    names = {factor: ("seed" if factor == "1" else f"{factor}×") for factor in results}
+    print(f"\nwrk, gunicorn 2 workers, /en/ ({' '.join(WRK)} -d{SECONDS}s): requests/s as a "
+          "ratio to the framework limit (limit r/s beside)")  # fmt: skip
+    header = f"{'page':<22}"
+    for name in names.values():
+        header += f"{name + ' limit':>12}{'KB':>7}" + "".join(f"{mode:>9}" for mode in MODES)
+    print(header)
+    for label in WRK_PAGES:
+        row = f"{label:<22}"
+        for factor in names:
+            figure = results[factor]["wrk"][label]
+            row += f"{figure['limit']:>12.0f}{figure['kb']:>7.1f}"
+            row += "".join(f"{figure[mode] / figure['limit']:>9.2f}" for mode in MODES)
+        print(row)
+
+
 def prepared(factor: str, work: Path) -> tuple[dict, float]:
     """A database of its own with the seed grown to `factor` ("1" is the seed as it is)."""
     work.mkdir(parents=True)
@@ -226,7 +309,7 @@ def print_report(results: dict[str, dict]) -> None:
     names = {factor: ("seed" if factor == "1" else f"{factor}×") for factor in results}
     seed = results["1"]["figures"]
     keys = list(dict.fromkeys(key for result in results.values() for key in result["figures"]))
-    header = f"{'page':<17}{'lang':<5}"
+    header = f"{'page':<22}{'lang':<5}"
     for factor, name in names.items():
         header += f"{name + ' cold':>11}{'warm':>6}{'q':>4}" + (
             "" if factor == "1" else f"{'×seed':>6}"
@@ -235,7 +318,7 @@ def print_report(results: dict[str, dict]) -> None:
     misses = []
     for key in keys:
         label, language = key.split("|")
-        row = f"{label:<17}{language:<5}"
+        row = f"{label:<22}{language:<5}"
         for factor in names:
             figure = results[factor]["figures"].get(key)
             if figure is None:  # the seed has no such page (no event with a day)
@@ -262,21 +345,32 @@ def print_report(results: dict[str, dict]) -> None:
 
 
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] == "measure":
-        print(json.dumps(measure()))
+    if len(sys.argv) > 1 and sys.argv[1] in ("measure", "wrk"):
+        print(json.dumps(measure() if sys.argv[1] == "measure" else wrk_figures()))
         return
     work = Path(tempfile.mkdtemp(prefix="portal-bench-scale-"))
     results = {}
     print(f"scale pass: seed and {', '.join(f + '×' for f in FACTORS)}, in process", flush=True)
+    environments = {}
     for factor in ["1", *FACTORS]:
         env, grow_seconds = prepared(factor, work / f"factor-{factor}")
-        output = subprocess.run(
-            [sys.executable, "-m", "tests.bench_scale", "measure"],
-            cwd=BASE_DIR, env=env, check=True, stdout=subprocess.PIPE, text=True,
-        ).stdout  # fmt: skip
-        results[factor] = {**json.loads(output.strip().splitlines()[-1]), "grow_s": grow_seconds}
+        environments[factor] = env
+        results[factor] = {**measured(env, "measure"), "grow_s": grow_seconds}
         print(f"measured {factor}×", flush=True)
     print_report(results)
+    if os.environ.get("BENCH_SCALE_WRK", "1") != "0":  # after the table, which stands without it
+        for factor, env in environments.items():
+            results[factor]["wrk"] = measured(env, "wrk")
+        print_wrk(results)
+
+
+def measured(env: dict, what: str) -> dict:
+    """`measure` or `wrk` in a process of its own, with `env` (its database)."""
+    output = subprocess.run(
+        [sys.executable, "-m", "tests.bench_scale", what],
+        cwd=BASE_DIR, env=env, check=True, stdout=subprocess.PIPE, text=True,
+    ).stdout  # fmt: skip
+    return json.loads(output.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

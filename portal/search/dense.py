@@ -23,6 +23,7 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*")
 KEYWORDS = "keywords"  # a curated answer's other phrasings, embedded as one more passage
 # Questions asked again (popular ones, a follow-up's previous question) skip the model.
 QUERY_CACHE_SIZE = 512
+SIMILARITY_BLOCK_ROWS = 2048  # rows turned to float32 at a time (3 MB)
 
 
 class QueryVectors:
@@ -104,7 +105,9 @@ class DenseIndex:
     def __init__(self, documents, rows: list, matrix: numpy.ndarray, digests: list):
         self.documents = documents
         self.rows = rows  # (document position, Passage), grouped by document
-        self.matrix = matrix  # float32, one unit row per passage
+        # One unit row per passage, float16: the vectors are stored so (vectors.py), so this
+        # loses nothing and halves the largest part of the index.
+        self.matrix = matrix.astype(numpy.float16, copy=False)
         self.digests = digests
         owners = numpy.array([position for position, _ in rows], dtype=numpy.int32)
         self.starts = numpy.flatnonzero(numpy.r_[True, owners[1:] != owners[:-1]])
@@ -129,7 +132,7 @@ class DenseIndex:
             known=previous.by_digest() if previous else None,
             embed_missing=embed_missing,
         )
-        matrix = numpy.zeros((len(rows), embedding.DIMENSIONS), dtype=numpy.float32)
+        matrix = numpy.zeros((len(rows), embedding.DIMENSIONS), dtype=numpy.float16)
         for row, key in enumerate(digests):
             if key in found:
                 matrix[row] = found[key]
@@ -152,7 +155,12 @@ class DenseIndex:
         return combined / numpy.linalg.norm(combined)
 
     def row_similarities(self, vector: numpy.ndarray) -> numpy.ndarray:
-        per_row = self.matrix @ vector
+        """Each passage's similarity, computed in float32 a block of rows at a time: the
+        figures of a float32 matrix, without a float32 copy of it all for each question."""
+        per_row = numpy.empty(len(self.matrix), dtype=numpy.result_type(numpy.float32, vector))
+        for start in range(0, len(self.matrix), SIMILARITY_BLOCK_ROWS):
+            block = self.matrix[start : start + SIMILARITY_BLOCK_ROWS].astype(numpy.float32)
+            per_row[start : start + SIMILARITY_BLOCK_ROWS] = block @ vector
         if not self.complete:  # a passage without its vector yet is not ranked
             per_row[self.missing] = -1.0
         return per_row

@@ -86,3 +86,28 @@ def test_a_question_asked_again_reuses_its_vector_and_the_cache_stays_small():
     assert list(cache.vectors) == ["exhibition", "loan"]  # the least recently used went
     again, other = cache.get(["computers", "loan"])
     assert (again == first).all() and other is cache.vectors["loan"]
+
+
+@pytest.mark.django_db(False)
+def test_the_passage_vectors_are_held_as_float16_and_score_as_a_float32_matrix_would():
+    """The vectors are stored as float16: held so they take half the memory, and a question's
+    similarities are those of the float32 matrix, block after block of rows (to the last bit
+    but one: BLAS splits rows among its threads by the matrix's size, so a row's sum may round
+    otherwise)."""
+    import numpy
+
+    from portal.search.dense import SIMILARITY_BLOCK_ROWS, DenseIndex
+
+    generator = numpy.random.default_rng(27)
+    count = SIMILARITY_BLOCK_ROWS * 2 + 17
+    vectors = generator.standard_normal((count, 384)).astype(numpy.float32)
+    vectors /= numpy.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = vectors.astype(numpy.float16).astype(numpy.float32)  # as stored
+    rows = [(position // 3, None) for position in range(count)]
+    index = DenseIndex([None] * (count // 3 + 1), rows, vectors, [""] * count)
+    question = generator.standard_normal(384).astype(numpy.float32)
+    assert index.matrix.dtype == numpy.float16
+    assert index.matrix.nbytes == count * 384 * 2
+    similarities = index.row_similarities(question)
+    assert similarities.dtype == numpy.float32
+    assert numpy.allclose(similarities, vectors @ question, rtol=0, atol=1e-6)

@@ -89,3 +89,16 @@ def test_sitemaps_are_kept_in_the_page_cache_until_content_changes(client, conte
     response = client.get("/sitemap-schemes.xml")
     assert response["X-Page-Cache"] == "miss"
     assert "/en/schemes/new-fund/" in response.content.decode()
+
+
+def test_a_full_sitemap_page_with_the_longest_slugs_is_kept_in_the_page_cache(client, settings):
+    from portal.sitemaps import LanguageSitemap
+
+    for number in range(LanguageSitemap.limit // 3 + 1):
+        make_event(slug=f"{number:03}-" + "x" * 96)  # the longest slug an event may have
+    first = client.get("/sitemap-events.xml")
+    assert first.content.decode().count("<url>") == LanguageSitemap.limit
+    assert len(first.content) <= settings.PAGE_CACHE_MAX_BYTES
+    assert first["X-Page-Cache"] == "miss"
+    assert client.get("/sitemap-events.xml")["X-Page-Cache"] == "hit"
+    assert client.get("/sitemap-events.xml?p=2").status_code == 200
