@@ -3,6 +3,7 @@
 import email
 import email.policy
 import logging
+import re
 import socket
 from contextlib import contextmanager
 
@@ -66,3 +67,8 @@ def text_of(message) -> str:
 
 def html_of(message) -> str:
     return message.get_body(preferencelist=("html",)).get_content()
+
+
+def path_of(message, name: str, base: str) -> str:
+    """The path of the alert link called `name` (confirm, manage, …) in a message's text."""
+    return re.search(rf"{re.escape(base)}(/\w\w/alerts/{name}/[^/\s]+/)", text_of(message))[1]

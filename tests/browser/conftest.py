@@ -109,6 +109,17 @@ def axe_run(page, axe, context=None):
     return results
 
 
+def assert_accessible(page, axe):
+    """axe's WCAG 2.2 A and AA rules, no CSP report, and nothing wider than a 320 px phone."""
+    results = axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    assert results.violations_count == 0, results.generate_report()
+    assert page.csp_violations == [], page.csp_violations
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
+
+
 def describe(results) -> str:
     return results.generate_report() if results.violations_count else ""
 

@@ -1,8 +1,6 @@
 """E-mail alerts end to end: subscribe from the finder at 320 px, confirm through the e-mail the
 loopback SMTP server received, publish in the admin, send, unsubscribe, publish again."""
 
-import re
-
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -11,8 +9,8 @@ from alerts.models import Subscriber
 from portal.models import Publishable
 from portal.roles import PUBLISHER
 from schemes.models import SupportType
-from tests.alerts.smtp import smtp_server, text_of, use_smtp
-from tests.browser.conftest import WCAG_TAGS, record_csp_violations, sign_in_browser
+from tests.alerts.smtp import path_of, smtp_server, text_of, use_smtp
+from tests.browser.conftest import assert_accessible, record_csp_violations, sign_in_browser
 from tests.portal.factories import make_staff
 from tests.schemes.factories import make_scheme
 
@@ -22,20 +20,6 @@ EXPECTED_SUBJECTS = {
     "tc": "新增：出口貸款擔保",
     "sc": "新增：出口贷款担保",
 }
-
-
-def assert_accessible(page, axe):
-    results = axe.run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
-    assert results.violations_count == 0, results.generate_report()
-    assert page.csp_violations == [], page.csp_violations
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-
-
-def path_of(message, name: str, base: str) -> str:
-    return re.search(rf"{re.escape(base)}(/\w\w/alerts/{name}/[^/\s]+/)", text_of(message))[1]
 
 
 def publish_in_admin(staff_page, live_server, scheme):

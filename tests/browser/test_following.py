@@ -13,8 +13,8 @@ from django.utils import timezone
 from alerts.models import Alert
 from portal.publishing.snapshots import Snapshot
 from portal.services import content_went_live
-from tests.alerts.smtp import html_of, smtp_server, text_of, use_smtp
-from tests.browser.conftest import WCAG_TAGS, record_csp_violations
+from tests.alerts.smtp import html_of, path_of, smtp_server, text_of, use_smtp
+from tests.browser.conftest import assert_accessible, record_csp_violations
 from tests.browser.first_screen import PHONE as FIRST_SCREEN
 from tests.schemes.factories import make_scheme
 
@@ -29,20 +29,6 @@ STOP = {"en": "Stop following", "tc": "停止關注", "sc": "停止关注"}
 NEW_30 = {"en": "In the last 30 days", "tc": "最近 30 日", "sc": "最近 30 日"}
 NEWEST = {"en": "Newest first", "tc": "最新在先", "sc": "最新在先"}
 SHOW = {"en": "Show schemes", "tc": "顯示計劃", "sc": "显示计划"}
-
-
-def assert_accessible(page, axe):
-    results = axe.run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
-    assert results.violations_count == 0, results.generate_report()
-    assert page.csp_violations == [], page.csp_violations
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320, page.url
-
-
-def path_of(message, name: str, base: str) -> str:
-    return re.search(rf"{re.escape(base)}(/\w\w/alerts/{name}/[^/\s]+/)", text_of(message))[1]
 
 
 @pytest.mark.django_db(transaction=True)
