@@ -39,6 +39,9 @@ class ItemRecord(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id}"
+
     @property
     def item(self):
         """The live item, or None once it has been deleted."""
@@ -67,9 +70,6 @@ class PendingRevision(ItemRecord):
             )
         ]
 
-    def __str__(self):
-        return f"{self.content_type.model} {self.object_id}"
-
 
 class ReviewRequest(ItemRecord):
     """A draft or pending changes an editor marked ready for review."""
@@ -86,9 +86,6 @@ class ReviewRequest(ItemRecord):
                 fields=["content_type", "object_id"], name="one_review_request_per_item"
             )
         ]
-
-    def __str__(self):
-        return f"{self.content_type.model} {self.object_id}"
 
 
 class PublishingStep(ItemRecord):

@@ -19,6 +19,3 @@ class ReviewReminder(ItemRecord):
                 fields=["content_type", "object_id"], name="one_review_reminder_per_item"
             )
         ]
-
-    def __str__(self):
-        return f"{self.content_type.model} {self.object_id}"
