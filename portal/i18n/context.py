@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import SuspiciousOperation
 from django.utils.translation import get_language
 
 from portal.site import absolute_url
@@ -28,8 +29,13 @@ def canonical_url(request) -> str:
     """The page's own address in its own language (a /sc/ page is its own canonical), without
     the search or filters of a query, which only vary what the page lists; beyond the first
     page of a list, with its page number."""
-    page = request.GET.get("page", "")
-    query = f"?page={page}" if page.isdigit() and page.isascii() and int(page) > 1 else ""
+    try:
+        page = request.GET.get("page", "")
+    except SuspiciousOperation:  # too many fields: the 400 page that says so names no page
+        page = ""
+    # Compared as text: int() refuses a number of thousands of digits with a ValueError.
+    later = page.isdigit() and page.isascii() and page.lstrip("0") not in ("", "1")
+    query = f"?page={page}" if later else ""
     return absolute_url(request.path + query)
 
 

@@ -76,3 +76,10 @@ def test_404_page_is_in_the_page_language_and_converted_on_sc(client, path, head
     response = client.get(path)
     assert response.status_code == 404
     assert BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True) == heading
+
+
+@pytest.mark.django_db
+def test_a_huge_page_number_or_too_many_fields_is_no_server_error(client):
+    assert client.get("/en/schemes/", {"page": "9" * 5000}).status_code < 500
+    too_many = "&".join(f"f{n}=1" for n in range(1100))
+    assert client.get(f"/en/schemes/?{too_many}").status_code == 400
