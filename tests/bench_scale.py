@@ -15,6 +15,8 @@ Then, for a few page types in English, requests per second under wrk through gun
 127.0.0.1 (tests/bench.py's helpers): cached, uncached (rendered, content unchanged) and cold
 (nothing kept, as after a change), each as a ratio to the framework limit for a page of its size,
 measured just before and after it in the same run. BENCH_SCALE_WRK=0 leaves this out.
+BENCH_SCALE_PAGES="events,sitemap index" measures only those page types, BENCH_SCALE_CRAWL=0
+skips the crawl (memory then is before it).
 """
 
 import gc
@@ -37,6 +39,8 @@ SLOW_MS = 300
 LANGUAGES = ("en", "tc", "sc")
 COLD_LIMIT_MS, COLD_RATIO, MEMORY_LIMIT_MB = 50, 2.0, 150
 WRK_PORT = int(os.environ.get("BENCH_SCALE_PORT", "8740"))  # and the next one
+# Only these page types (labels, comma-separated), to look at a few while working on them.
+ONLY_PAGES = [label for label in os.environ.get("BENCH_SCALE_PAGES", "").split(",") if label]
 WRK_PAGES = os.environ.get(
     "BENCH_SCALE_WRK_PAGES",
     "home,finder,scheme,past events,event,search,sitemap index,sitemap events",
@@ -201,6 +205,8 @@ def measure() -> dict:
     current_index().search("warm up")
     client = Client(HTTP_HOST="127.0.0.1")
     pages = page_paths()
+    if ONLY_PAGES:
+        pages = {label: path for label, path in pages.items() if label in ONLY_PAGES}
     figures = render_figures(client, pages)
     before = rss_mb()
     crawled = crawl_paths()
