@@ -93,16 +93,32 @@ def unknown_topics(question: str, index: SearchIndex) -> list[str]:
     ]
 
 
-def _site_text(index: SearchIndex) -> str:
-    """Every page's text, keywords and synonym as one search key (kept with the index)."""
-    if "site text" not in index.derived:
-        parts = [
-            " ".join([*doc.title.values(), *doc.text.values(), doc.keywords])
-            for doc in index.documents
-        ]
-        parts += [" ".join(group) for group in index.synonym_terms]
-        index.derived["site text"] = search_key("\n".join(parts))
-    return index.derived["site text"]
+def names_on_site(index: SearchIndex) -> frozenset:
+    """Each NAME_ENDINGS ending on a page, keyword or synonym, with the one and with the two
+    characters before it, as search keys: whether a name in a question is on the site, without
+    holding the site's whole text converted (tens of MB while converting, at 10x the seed).
+    Worked out while the index is built (assistant/search.py registers it)."""
+    found = set()
+    texts = [
+        " ".join([*doc.title.values(), *doc.text.values(), doc.keywords]) for doc in index.documents
+    ]
+    texts += [" ".join(group) for group in index.synonym_terms]
+    for text in texts:
+        # Names are Chinese: only the runs of Chinese characters are converted.
+        key = search_key(" ".join(CJK_RUN.findall(text)))
+        for ending in NAME_ENDINGS:
+            for match in re.finditer(re.escape(ending), key):
+                found.update(
+                    key[max(0, match.start() - length) : match.end()]
+                    for length in range(1, NAME_LENGTH + 1)
+                )
+    return frozenset(found)
+
+
+def _names_on_site(index: SearchIndex) -> frozenset:
+    if "names on site" not in index.derived:  # an index built without the registry
+        index.derived["names on site"] = names_on_site(index)
+    return index.derived["names on site"]
 
 
 def unknown_chinese_names(question: str, index: SearchIndex) -> list[str]:
@@ -110,7 +126,7 @@ def unknown_chinese_names(question: str, index: SearchIndex) -> list[str]:
     that no page uses: the ending with the one or two characters before it, which stop at a
     particle (有沒有政府貸款 names no government)."""
     read = index.reader.read(question)
-    text = _site_text(index)
+    named = _names_on_site(index)
     found = []
     for run in CJK_RUN.findall(read):
         for ending in NAME_ENDINGS:
@@ -120,7 +136,7 @@ def unknown_chinese_names(question: str, index: SearchIndex) -> list[str]:
                     before = before[1:]
                 if before and before[-1] not in STOP_CHARACTERS:
                     name = before + ending
-                    if name not in text:
+                    if name not in named:
                         found.append(name)
     return found
 

@@ -13,6 +13,7 @@ from portal.search import (
 from portal.search.documents import join_text, translated, translated_text
 from portal.search.registry import register_derived
 
+from .answers import names_on_site
 from .models import ColloquialPhrase, CuratedAnswer, SynonymGroup
 from .personal_data import published_phone_numbers
 
@@ -56,3 +57,4 @@ def published_numbers(index) -> frozenset:
 
 
 register_derived("phone_numbers", published_numbers)
+register_derived("names on site", names_on_site)
