@@ -19,7 +19,6 @@ BENCH_SCALE_PAGES="events,sitemap index" measures only those page types, BENCH_S
 skips the crawl (memory then is before it).
 """
 
-import gc
 import itertools
 import json
 import os
@@ -38,6 +37,8 @@ ROUNDS = 7
 SLOW_MS = 300
 LANGUAGES = ("en", "tc", "sc")
 COLD_LIMIT_MS, COLD_RATIO, MEMORY_LIMIT_MB = 50, 2.0, 150
+MEMORY_KINDS = ("rss", "pss", "private")
+CHANGE_SETTLE_SECONDS = int(os.environ.get("BENCH_SCALE_SETTLE", "20"))  # for the next index
 WRK_PORT = int(os.environ.get("BENCH_SCALE_PORT", "8740"))  # and the next one
 # Only these page types (labels, comma-separated), to look at a few while working on them.
 ONLY_PAGES = [label for label in os.environ.get("BENCH_SCALE_PAGES", "").split(",") if label]
@@ -45,13 +46,6 @@ WRK_PAGES = os.environ.get(
     "BENCH_SCALE_WRK_PAGES",
     "home,finder,scheme,past events,event,search,sitemap index,sitemap events",
 ).split(",")
-
-
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def page_paths() -> dict[str, str]:
@@ -195,7 +189,7 @@ def measure() -> dict:
     from django.test import Client
 
     from portal.search import current_index
-    from portal.search.store import memory_release, wait_for_background_build
+    from portal.search.store import wait_for_background_build
 
     started = time.perf_counter()
     index = current_index()  # a worker's first build: vectors from the database
@@ -208,27 +202,61 @@ def measure() -> dict:
     if ONLY_PAGES:
         pages = {label: path for label, path in pages.items() if label in ONLY_PAGES}
     figures = render_figures(client, pages)
-    before = rss_mb()
-    crawled = crawl_paths()
-    started = time.perf_counter()
-    for language in LANGUAGES:
-        for page in crawled:
-            response = client.get(f"/{language}/{page}", REMOTE_ADDR=address())
-            assert response.status_code in (200, 404), (page, response.status_code)
-    after = rss_mb()
-    gc.collect()
-    memory_release()  # what the worker holds, without the heap a big page freed (sitemap.xml)
     return {
-        "rss_held_mb": rss_mb(),
         "documents": documents,
         "passages": passages,
         "index_build_s": build_seconds,
         "figures": figures,
-        "rss_before_mb": before,
-        "rss_after_mb": after,
-        "crawled": len(crawled) * len(LANGUAGES),
-        "crawl_s": time.perf_counter() - started,
     }
+
+
+def memory_figures() -> dict:
+    """The gunicorn workers' memory as deployed (WORKERS of them), when they start and after a
+    crawl of every page type and every item's page in every language, in this process's
+    database: the most of any worker, resident, its share and its own (see worker_memory_kb)."""
+    import django
+
+    django.setup()
+    from concurrent.futures import ThreadPoolExecutor
+
+    from portal.search.freshness import content_changed
+    from tests.bench import WORKERS, fetch, gunicorn
+    from tests.hardening.site import worker_memory_kb
+
+    paths = [url(language, page) for page in page_paths().values() for language in LANGUAGES]
+    paths += [f"/{language}/{page}" for page in crawl_paths() for language in LANGUAGES]
+
+    def most(site) -> dict:
+        workers = worker_memory_kb(site).values()
+        return {kind: max(worker[kind] for worker in workers) / 1024 for kind in MEMORY_KINDS}
+
+    def crawled(path: str) -> int:
+        status, _ = fetch(WRK_PORT + 2, path)
+        assert status in (200, 404), (path, status)
+        return status
+
+    with gunicorn(WRK_PORT + 2, dict(os.environ)) as site:
+        start = most(site)
+        started = time.perf_counter()
+        with ThreadPoolExecutor(WORKERS) as crawlers:  # both workers busy, as under load
+            list(crawlers.map(crawled, paths))
+            crawl_seconds = time.perf_counter() - started
+            after = most(site)
+            # A change: each worker builds its next index beside the one it answers from
+            # (the master's, shared until then), then serves every page type again.
+            content_changed()
+            searches = [f"/en/search/?q=grant+{number}" for number in range(4 * WORKERS)]
+            list(crawlers.map(crawled, searches))
+            time.sleep(CHANGE_SETTLE_SECONDS)
+            list(crawlers.map(crawled, [*searches, *paths[: len(page_paths()) * 3]]))
+        return {
+            "workers": WORKERS,
+            "start": start,
+            "after": after,
+            "changed": most(site),
+            "crawled": len(paths),
+            "crawl_s": crawl_seconds,
+        }
 
 
 def wrk_figures() -> dict:
@@ -339,20 +367,30 @@ def print_report(results: dict[str, dict]) -> None:
         print(row)
     for factor, name in names.items():
         result = results[factor]
-        print(f"{name}: {result['documents']} documents, {result['passages']} passages; index "
-              f"build {result['index_build_s']:.1f} s; seed_grow {result['grow_s']:.1f} s; "
-              f"RSS {result['rss_before_mb']:.0f} MB before, {result['rss_after_mb']:.0f} MB "
-              f"after crawling {result['crawled']} pages ({result['crawl_s']:.0f} s), "
-              f"{result['rss_held_mb']:.0f} MB with the freed heap returned")  # fmt: skip
-    if "10" in results and results["10"]["rss_after_mb"] > MEMORY_LIMIT_MB:
-        misses.append(f"memory at 10× {results['10']['rss_after_mb']:.0f} MB")
+        grown = f"seed_grow {result['grow_s']:.1f} s"
+        print(f"{name}: {result['documents']} documents, {result['passages']} passages; "
+              f"index build {result['index_build_s']:.1f} s; {grown}")  # fmt: skip
+    print("\nmemory of a gunicorn worker (the most of any), MB: resident / its share of pages "
+          "shared with the master and the other workers / its own; at start, after a crawl, "
+          "and after a content change (its own index rebuilt)")  # fmt: skip
+    for factor, name in names.items():
+        memory = results[factor]["memory"]
+        start, after, changed = (
+            " / ".join(f"{memory[when][kind]:.0f}" for kind in MEMORY_KINDS)
+            for when in ("start", "after", "changed")
+        )
+        print(f"{name:<6} {memory['workers']} workers: start {start}; after {memory['crawled']} "
+              f"pages ({memory['crawl_s']:.0f} s) {after}; after a change {changed}")  # fmt: skip
+    if "10" in results and results["10"]["memory"]["after"]["pss"] > MEMORY_LIMIT_MB:
+        misses.append(f"worker memory at 10× {results['10']['memory']['after']['pss']:.0f} MB")
     print(f"at 10×, over {COLD_LIMIT_MS} ms or {COLD_RATIO}× the seed: "
           + ("; ".join(misses) or "none"))  # fmt: skip
 
 
 def main():
-    if len(sys.argv) > 1 and sys.argv[1] in ("measure", "wrk"):
-        print(json.dumps(measure() if sys.argv[1] == "measure" else wrk_figures()))
+    modes = {"measure": measure, "memory": memory_figures, "wrk": wrk_figures}
+    if len(sys.argv) > 1 and sys.argv[1] in modes:
+        print(json.dumps(modes[sys.argv[1]]()))
         return
     work = Path(tempfile.mkdtemp(prefix="portal-bench-scale-"))
     results = {}
@@ -361,7 +399,11 @@ def main():
     for factor in ["1", *FACTORS]:
         env, grow_seconds = prepared(factor, work / f"factor-{factor}")
         environments[factor] = env
-        results[factor] = {**measured(env, "measure"), "grow_s": grow_seconds}
+        results[factor] = {
+            **measured(env, "measure"),
+            "memory": measured(env, "memory"),
+            "grow_s": grow_seconds,
+        }
         print(f"measured {factor}×", flush=True)
     print_report(results)
     if os.environ.get("BENCH_SCALE_WRK", "1") != "0":  # after the table, which stands without it

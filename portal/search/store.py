@@ -48,6 +48,8 @@ def build_index(
     """Every registered document; passage vectors of `previous` are reused, missing ones are
     read from the database or embedded (only what changed since they were stored)."""
     documents = [document for source in sources() for document in source.documents()]
+    if previous is not None:
+        documents = _unchanged_from(previous, documents)
     dense = None
     if embedding.available():
         dense = DenseIndex.build(
@@ -58,6 +60,19 @@ def build_index(
     )
     index.derived.update(derived_values(index))
     return index
+
+
+def _unchanged_from(previous: SearchIndex, documents: list) -> list:
+    """`previous`'s document in place of each identical new one: the text is held once, and in
+    a gunicorn worker the pages it shares with the master (which built the first index) stay
+    shared rather than copied into every worker at each change."""
+    known = {(document.kind, document.path): document for document in previous.documents}
+    kept = []
+    for document in documents:
+        old = known.get((document.kind, document.path))
+        same = old is not None and old == document and old.extra == document.extra
+        kept.append(old if same else document)
+    return kept
 
 
 def _rebuild(version, *, embed_missing: bool = True) -> SearchIndex:

@@ -150,10 +150,23 @@ def private_site(*, port: int = 0, workers: int = 2, seed: bool = False):
 
 def worker_rss_kb(site: Site) -> dict[int, int]:
     """Resident memory of each gunicorn worker, in KB."""
+    return {pid: memory["rss"] for pid, memory in worker_memory_kb(site).items()}
+
+
+def worker_memory_kb(site: Site) -> dict[int, dict[str, int]]:
+    """Each gunicorn worker's memory in KB: resident ("rss", counting every page it maps,
+    shared or not), its share ("pss": a page shared by n processes counts 1/n) and its own
+    ("private": what another worker adds to the machine)."""
     sizes = {}
     for pid in site.worker_pids():
         with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    sizes[pid] = int(line.split()[1])
+            fields = {}
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+                name, value = line.split(":", 1)
+                fields[name] = int(value.split()[0])
+            sizes[pid] = {
+                "rss": fields["Rss"],
+                "pss": fields["Pss"],
+                "private": fields["Private_Clean"] + fields["Private_Dirty"],
+            }
     return sizes

@@ -67,6 +67,23 @@ def test_a_save_moves_the_version_so_every_worker_rebuilds():
     assert "schemes/new/" in current_index().by_path
 
 
+def test_a_rebuild_keeps_each_unchanged_document_and_takes_each_changed_one():
+    import datetime
+
+    make_scheme(slug="kept", name_en="Kept Scheme")
+    renamed = make_scheme(slug="renamed", name_en="Old Name")
+    closing = make_scheme(slug="closing", name_en="Closing Scheme")
+    first = {document.path: document for document in current_index().documents}
+    renamed.name_en = "New Name"
+    renamed.save()
+    closing.closes_on = datetime.date(2030, 1, 31)  # only in `extra`, not the text
+    closing.save()
+    second = {document.path: document for document in current_index().documents}
+    assert second["schemes/kept/"] is first["schemes/kept/"]
+    assert "New Name" in second["schemes/renamed/"].title["en"]
+    assert second["schemes/closing/"].extra["closes_on"] == datetime.date(2030, 1, 31)
+
+
 def test_search_page_lists_results_with_type_facets_count_and_marks(get_page):
     scheme = make_scheme(slug="emf", name_en="Export Marketing Fund", name_zh_hant="市場推廣基金")
     add_section(scheme, anchor="amount", heading_en="Funding Amount",
