@@ -3,12 +3,19 @@ notice, an event, a curated answer and its other phrasings), each a unit vector;
 scores as its best passage, and the assistant quotes from that passage. Vectors come from the
 database (portal.search.vectors), never from a request."""
 
+import hashlib
+import logging
+import os
 import re
+import tempfile
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy
+from django.conf import settings
 
 from portal.i18n import languages
 
@@ -23,7 +30,11 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？；;])\s*")
 KEYWORDS = "keywords"  # a curated answer's other phrasings, embedded as one more passage
 # Questions asked again (popular ones, a follow-up's previous question) skip the model.
 QUERY_CACHE_SIZE = 512
-SIMILARITY_BLOCK_ROWS = 2048  # rows turned to float32 at a time (3 MB)
+# Files of passage vectors no index was built from for this long are removed (a process that
+# still maps one keeps its pages: the file goes when the last one lets go).
+MATRIX_FILE_SECONDS = 3600
+
+logger = logging.getLogger(__name__)
 
 
 class QueryVectors:
@@ -101,21 +112,68 @@ def passage_texts(document: SearchDocument) -> list[str]:
     return [passage_text(document, passage) for passage in passages(document)]
 
 
+def shared_matrix(matrix: numpy.ndarray, digests: list, missing: numpy.ndarray) -> numpy.ndarray:
+    """`matrix` as float32, read-only, from a file in SEARCH_MATRIX_DIR named by what it holds
+    (the passages, and which wait for a vector), memory-mapped: the workers of a machine that
+    build the same index map the same pages, which the system holds once. The first to build
+    it writes it; without the directory (or where it cannot be written), in this process."""
+    matrix = numpy.ascontiguousarray(matrix, dtype=numpy.float32)
+    folder = settings.SEARCH_MATRIX_DIR
+    if not folder or not len(matrix):
+        return matrix
+    content = hashlib.sha256("\n".join([embedding.MODEL_NAME, *digests]).encode())
+    content.update(numpy.packbits(missing).tobytes())
+    path = Path(folder) / f"{content.hexdigest()}.npy"
+    try:
+        if path.exists():
+            os.utime(path)  # in use: kept
+        else:
+            _write_whole(path, matrix)
+        return numpy.load(path, mmap_mode="r")
+    except (OSError, ValueError):  # a full disk, a folder we may not write
+        logger.warning("passage vectors kept in memory: cannot use %s", folder, exc_info=True)
+        return matrix
+
+
+def _write_whole(path: Path, matrix: numpy.ndarray) -> None:
+    """Written beside, then renamed: another worker maps it whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+        try:
+            numpy.save(out, matrix)
+        except OSError:
+            os.unlink(out.name)
+            raise
+    os.replace(out.name, path)
+    _remove_unused(path)
+
+
+def _remove_unused(kept: Path) -> None:
+    before = time.time() - MATRIX_FILE_SECONDS
+    for path in [*kept.parent.glob("*.npy"), *kept.parent.glob("*.tmp")]:
+        try:
+            if path != kept and path.stat().st_mtime < before:
+                path.unlink()
+        except OSError:  # another worker removed it first
+            pass
+
+
 class DenseIndex:
-    def __init__(self, documents, rows: list, matrix: numpy.ndarray, digests: list):
+    def __init__(self, documents, rows: list, matrix: numpy.ndarray, digests: list, missing=None):
         self.documents = documents
         self.rows = rows  # (document position, Passage), grouped by document
-        # One unit row per passage, float16: the vectors are stored so (vectors.py), so this
-        # loses nothing and halves the largest part of the index.
-        self.matrix = matrix.astype(numpy.float16, copy=False)
+        # Passages without their vector yet.
+        self.missing = numpy.zeros(len(rows), dtype=bool) if missing is None else missing
+        self.complete = not self.missing.any()
+        # One unit row per passage, float32 (a question is one matrix-vector product), mapped
+        # from a file that every worker building the same passages shares.
+        self.matrix = shared_matrix(matrix, digests, self.missing)
         self.digests = digests
         owners = numpy.array([position for position, _ in rows], dtype=numpy.int32)
         self.starts = numpy.flatnonzero(numpy.r_[True, owners[1:] != owners[:-1]])
         self.with_rows = owners[self.starts] if len(owners) else owners
         self.first_row = dict(zip(self.with_rows.tolist(), self.starts.tolist(), strict=True))
         self.ends = numpy.r_[self.starts[1:], len(rows)].astype(int).tolist()
-        self.missing = numpy.zeros(len(rows), dtype=bool)  # passages without their vector yet
-        self.complete = True
 
     @classmethod
     def build(cls, documents, *, previous=None, embed_missing=True) -> "DenseIndex":
@@ -132,14 +190,12 @@ class DenseIndex:
             known=previous.by_digest() if previous else None,
             embed_missing=embed_missing,
         )
-        matrix = numpy.zeros((len(rows), embedding.DIMENSIONS), dtype=numpy.float16)
+        matrix = numpy.zeros((len(rows), embedding.DIMENSIONS), dtype=numpy.float32)
         for row, key in enumerate(digests):
             if key in found:
                 matrix[row] = found[key]
-        index = cls(documents, rows, matrix, digests)
-        index.missing = numpy.array([key not in found for key in digests], dtype=bool)
-        index.complete = not index.missing.any()
-        return index
+        missing = numpy.array([key not in found for key in digests], dtype=bool)
+        return cls(documents, rows, matrix, digests, missing)
 
     def by_digest(self) -> dict:
         return {
@@ -155,12 +211,8 @@ class DenseIndex:
         return combined / numpy.linalg.norm(combined)
 
     def row_similarities(self, vector: numpy.ndarray) -> numpy.ndarray:
-        """Each passage's similarity, computed in float32 a block of rows at a time: the
-        figures of a float32 matrix, without a float32 copy of it all for each question."""
-        per_row = numpy.empty(len(self.matrix), dtype=numpy.result_type(numpy.float32, vector))
-        for start in range(0, len(self.matrix), SIMILARITY_BLOCK_ROWS):
-            block = self.matrix[start : start + SIMILARITY_BLOCK_ROWS].astype(numpy.float32)
-            per_row[start : start + SIMILARITY_BLOCK_ROWS] = block @ vector
+        """Each passage's similarity to the question."""
+        per_row = numpy.asarray(self.matrix @ vector.astype(numpy.float32, copy=False))
         if not self.complete:  # a passage without its vector yet is not ranked
             per_row[self.missing] = -1.0
         return per_row

@@ -314,6 +314,9 @@ JQUERY_UI_URL = "portal/vendor/jquery-ui/jquery-ui-tabs.js"
 # SEARCH_BACKGROUND_BUILD is off (tests: the request that finds the index stale rebuilds it).
 SEARCH_EMBEDDINGS = env_bool("SEARCH_EMBEDDINGS", True)
 SEARCH_BACKGROUND_BUILD = env_bool("SEARCH_BACKGROUND_BUILD", True)
+# The passage vectors of an index, as a file every process of the machine maps (held once,
+# however many workers); empty: in each process's own memory.
+SEARCH_MATRIX_DIR = env_str("SEARCH_MATRIX_DIR") or str(VAR_DIR / "search")
 
 # Hong Kong Observatory weather (weather/): fetched out of band into the cache every
 # WEATHER_REFRESH_SECONDS by a thread in each web process (one fetch at a time across them),

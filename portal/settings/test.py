@@ -29,5 +29,9 @@ if not REDIS_URL:  # noqa: F405
     CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="portal-test-cache-")  # noqa: F405
     atexit.register(shutil.rmtree, CACHES["default"]["LOCATION"], ignore_errors=True)  # noqa: F405
 
+# The suite's own files of passage vectors, removed at exit.
+SEARCH_MATRIX_DIR = tempfile.mkdtemp(prefix="portal-test-search-")
+atexit.register(shutil.rmtree, SEARCH_MATRIX_DIR, ignore_errors=True)
+
 # A test sees its own saves at once: the index is rebuilt in the request that finds it stale.
 SEARCH_BACKGROUND_BUILD = False

@@ -81,6 +81,7 @@ def site_environment(*, database_url: str, redis_url: str, work: Path) -> dict[s
         "HKO_WEATHER_URL": "http://127.0.0.1:9/",
         # Without REDIS_URL: this site's own shared cache, not var/cache.
         "LOCAL_CACHE_DIR": str(work / "cache"),
+        "SEARCH_MATRIX_DIR": str(work / "search"),
     }
 
 

@@ -88,26 +88,55 @@ def test_a_question_asked_again_reuses_its_vector_and_the_cache_stays_small():
     assert (again == first).all() and other is cache.vectors["loan"]
 
 
-@pytest.mark.django_db(False)
-def test_the_passage_vectors_are_held_as_float16_and_score_as_a_float32_matrix_would():
-    """The vectors are stored as float16: held so they take half the memory, and a question's
-    similarities are those of the float32 matrix, block after block of rows (to the last bit
-    but one: BLAS splits rows among its threads by the matrix's size, so a row's sum may round
-    otherwise)."""
+def _unit_rows(count: int, seed: int = 27):
     import numpy
 
-    from portal.search.dense import SIMILARITY_BLOCK_ROWS, DenseIndex
-
-    generator = numpy.random.default_rng(27)
-    count = SIMILARITY_BLOCK_ROWS * 2 + 17
+    generator = numpy.random.default_rng(seed)
     vectors = generator.standard_normal((count, 384)).astype(numpy.float32)
     vectors /= numpy.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors.astype(numpy.float16).astype(numpy.float32)  # as stored
-    rows = [(position // 3, None) for position in range(count)]
-    index = DenseIndex([None] * (count // 3 + 1), rows, vectors, [""] * count)
-    question = generator.standard_normal(384).astype(numpy.float32)
-    assert index.matrix.dtype == numpy.float16
-    assert index.matrix.nbytes == count * 384 * 2
+    return vectors, generator.standard_normal(384).astype(numpy.float32)
+
+
+def _dense_index(vectors, digests):
+    from portal.search.dense import DenseIndex
+
+    rows = [(position // 3, None) for position in range(len(vectors))]
+    return DenseIndex([None] * (len(vectors) // 3 + 1), rows, vectors, digests)
+
+
+@pytest.mark.django_db(False)
+def test_the_passage_vectors_are_one_file_every_worker_of_the_machine_maps(settings, tmp_path):
+    """Two processes that build the same passages map the same file (its pages are held once
+    by the system), float32, so a question's similarities are one matrix-vector product."""
+    import numpy
+
+    settings.SEARCH_MATRIX_DIR = str(tmp_path)
+    vectors, question = _unit_rows(1000)
+    digests = [f"passage {row}" for row in range(len(vectors))]
+    index, again = _dense_index(vectors, digests), _dense_index(vectors.copy(), digests)
+    assert isinstance(index.matrix, numpy.memmap) and index.matrix.dtype == numpy.float32
+    assert index.matrix.filename == again.matrix.filename
+    assert [path.suffix for path in tmp_path.iterdir()] == [".npy"]  # nothing half-written left
+    assert not index.matrix.flags.writeable
     similarities = index.row_similarities(question)
     assert similarities.dtype == numpy.float32
     assert numpy.allclose(similarities, vectors @ question, rtol=0, atol=1e-6)
+    other = _dense_index(vectors[:500], digests[:500])
+    assert other.matrix.filename != index.matrix.filename
+
+
+@pytest.mark.django_db(False)
+def test_without_a_folder_it_can_write_the_vectors_stay_in_the_process(settings, tmp_path, caplog):
+    import numpy
+
+    vectors, question = _unit_rows(30)
+    digests = [str(row) for row in range(30)]
+    not_a_folder = tmp_path / "a file"
+    not_a_folder.write_text("")
+    settings.SEARCH_MATRIX_DIR = str(not_a_folder / "search")
+    index = _dense_index(vectors, digests)
+    assert not isinstance(index.matrix, numpy.memmap)
+    assert "cannot use" in caplog.text
+    assert numpy.allclose(index.row_similarities(question), vectors @ question, atol=1e-6)
+    settings.SEARCH_MATRIX_DIR = ""  # asked to keep them in memory
+    assert not isinstance(_dense_index(vectors, digests).matrix, numpy.memmap)
