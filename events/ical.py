@@ -1,6 +1,7 @@
 """iCalendar (RFC 5545) files for one event or a feed of events, built with `icalendar`."""
 
 import datetime
+import functools
 
 import icalendar
 from django.utils.html import strip_tags
@@ -12,6 +13,23 @@ ICAL_STATUS = {
     Event.EventStatus.POSTPONED: "TENTATIVE",
     Event.EventStatus.CANCELLED: "CANCELLED",
 }
+
+
+# Times are written as Hong Kong wall-clock times with this TZID. Given an aware datetime,
+# icalendar looks the zone's equivalent names up on every property (a sorted set of dozens):
+# most of a 50-event feed's time.
+TZID = str(HONG_KONG)
+
+
+def hong_kong_time(moment: datetime.datetime) -> datetime.datetime:
+    return moment.astimezone(HONG_KONG).replace(tzinfo=None)
+
+
+@functools.cache
+def hong_kong_timezone() -> icalendar.Timezone:
+    """The VTIMEZONE for TZID, worked out once per process: icalendar builds it from every
+    transition of the zone (tens of milliseconds), and Hong Kong's past does not change."""
+    return icalendar.Timezone.from_tzid(TZID)
 
 
 def event_location(event: Event) -> str:
@@ -30,9 +48,9 @@ def ical_event(*, event: Event, url: str, host: str, now: datetime.datetime) -> 
         component.add("dtstart", event.start_day)
         component.add("dtend", event.end_day + datetime.timedelta(days=1))
     else:
-        component.add("dtstart", event.starts_at.astimezone(HONG_KONG))
+        component.add("dtstart", hong_kong_time(event.starts_at), parameters={"TZID": TZID})
         if event.ends_at:
-            component.add("dtend", event.ends_at.astimezone(HONG_KONG))
+            component.add("dtend", hong_kong_time(event.ends_at), parameters={"TZID": TZID})
     component.add("summary", event.title)
     description = "\n\n".join(
         text for text in (event.summary, strip_tags(event.description).strip(), url) if text
@@ -54,7 +72,10 @@ def ical_calendar(*, name: str, components) -> bytes:
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Asia/Hong_Kong")
+    timed = False
     for component in components:
         calendar.add_component(component)
-    calendar.add_missing_timezones()
+        timed = timed or "TZID" in component["dtstart"].params
+    if timed:
+        calendar.add_component(hong_kong_timezone())
     return calendar.to_ical()
