@@ -81,8 +81,9 @@ def event_list_past(*, now):
 
 
 def event_list_feed(events):
-    """The first FEED_LIMIT of `events` (upcoming, in date order), for a feed."""
-    return events[:FEED_LIMIT]
+    """The first FEED_LIMIT of `events` (upcoming, in date order), for a feed. Feeds name no
+    organisers: reading them was half of a full feed's time."""
+    return events.prefetch_related(None)[:FEED_LIMIT]
 
 
 @content_memo
