@@ -1,4 +1,9 @@
-"""iCalendar (RFC 5545) files for one event or a feed of events, built with `icalendar`."""
+"""iCalendar (RFC 5545) files for one event or a feed of events.
+
+The lines are written here: through `icalendar`'s components, each property's value, escaping
+and folding took a 50-event feed 15 ms, five times the rest of the request. `icalendar` still
+works out the VTIMEZONE (once per process) and reads our files back in the tests.
+"""
 
 import datetime
 import functools
@@ -13,23 +18,51 @@ ICAL_STATUS = {
     Event.EventStatus.POSTPONED: "TENTATIVE",
     Event.EventStatus.CANCELLED: "CANCELLED",
 }
-
-
-# Times are written as Hong Kong wall-clock times with this TZID. Given an aware datetime,
-# icalendar looks the zone's equivalent names up on every property (a sorted set of dozens):
-# most of a 50-event feed's time.
+# Times are written as Hong Kong wall-clock times with this zone's TZID and its VTIMEZONE.
 TZID = str(HONG_KONG)
-
-
-def hong_kong_time(moment: datetime.datetime) -> datetime.datetime:
-    return moment.astimezone(HONG_KONG).replace(tzinfo=None)
+FOLD_AT = 75  # octets in a line, its line break left out (RFC 5545 3.1)
 
 
 @functools.cache
-def hong_kong_timezone() -> icalendar.Timezone:
+def hong_kong_timezone() -> str:
     """The VTIMEZONE for TZID, worked out once per process: icalendar builds it from every
     transition of the zone (tens of milliseconds), and Hong Kong's past does not change."""
-    return icalendar.Timezone.from_tzid(TZID)
+    return icalendar.Timezone.from_tzid(TZID).to_ical().decode()
+
+
+def text(value: str) -> str:
+    """A TEXT value, escaped (RFC 5545 3.3.11)."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def folded(line: str) -> str:
+    """`line` split into lines of at most FOLD_AT octets, never inside a character."""
+    if line.isascii():
+        step = FOLD_AT - 1
+        return "\r\n ".join(line[i : i + step] for i in range(0, len(line), step))
+    parts, size = [], 0
+    for character in line:
+        width = len(character.encode())
+        size += width
+        if size >= FOLD_AT:
+            parts.append("\r\n ")
+            size = width
+        parts.append(character)
+    return "".join(parts)
+
+
+def utc_stamp(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def hong_kong_time(name: str, moment: datetime.datetime) -> str:
+    return f"{name};TZID={TZID}:{moment.astimezone(HONG_KONG):%Y%m%dT%H%M%S}"
 
 
 def event_location(event: Event) -> str:
@@ -38,44 +71,51 @@ def event_location(event: Event) -> str:
     )
 
 
-def ical_event(*, event: Event, url: str, host: str, now: datetime.datetime) -> icalendar.Event:
-    component = icalendar.Event()
-    # The primary key never changes, so calendar apps update the same entry.
-    component.add("uid", f"event-{event.pk}@{host}")
-    component.add("dtstamp", now)
-    component.add("last-modified", event.updated_at)
+def ical_event(*, event: Event, url: str, host: str, now: datetime.datetime) -> list[str]:
+    """The lines of the event's VEVENT, in the order icalendar writes them."""
     if event.all_day:
-        component.add("dtstart", event.start_day)
-        component.add("dtend", event.end_day + datetime.timedelta(days=1))
+        start = f"DTSTART;VALUE=DATE:{event.start_day:%Y%m%d}"
+        end = f"DTEND;VALUE=DATE:{event.end_day + datetime.timedelta(days=1):%Y%m%d}"
     else:
-        component.add("dtstart", hong_kong_time(event.starts_at), parameters={"TZID": TZID})
-        if event.ends_at:
-            component.add("dtend", hong_kong_time(event.ends_at), parameters={"TZID": TZID})
-    component.add("summary", event.title)
+        start = hong_kong_time("DTSTART", event.starts_at)
+        end = hong_kong_time("DTEND", event.ends_at) if event.ends_at else None
     description = "\n\n".join(
-        text for text in (event.summary, strip_tags(event.description).strip(), url) if text
+        part for part in (event.summary, strip_tags(event.description).strip(), url) if part
     )
-    component.add("description", description)
     location = event_location(event)
-    if location:
-        component.add("location", location)
-    component.add("url", url)
-    component.add("status", ICAL_STATUS[event.event_status])
-    return component
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{text(event.title)}",
+        start,
+        end,
+        f"DTSTAMP:{utc_stamp(now)}",
+        # The primary key never changes, so calendar apps update the same entry.
+        f"UID:{text(f'event-{event.pk}@{host}')}",
+        f"DESCRIPTION:{text(description)}",
+        f"LAST-MODIFIED:{utc_stamp(event.updated_at)}",
+        f"LOCATION:{text(location)}" if location else None,
+        f"STATUS:{ICAL_STATUS[event.event_status]}",
+        f"URL:{url}",
+        "END:VEVENT",
+    ]
+    return [line for line in lines if line is not None]
 
 
 def ical_calendar(*, name: str, components) -> bytes:
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Trade and Industry Department//Support for SMEs//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Asia/Hong_Kong")
+    """A calendar of the VEVENTs `components` (from `ical_event`), with the VTIMEZONE of the
+    times they name."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Trade and Industry Department//Support for SMEs//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{text(name)}",
+        f"X-WR-TIMEZONE:{TZID}",
+    ]
     timed = False
     for component in components:
-        calendar.add_component(component)
-        timed = timed or "TZID" in component["dtstart"].params
-    if timed:
-        calendar.add_component(hong_kong_timezone())
-    return calendar.to_ical()
+        lines += component
+        timed = timed or component[2].startswith("DTSTART;TZID=")
+    written = "".join(f"{folded(line)}\r\n" for line in lines)
+    return f"{written}{hong_kong_timezone() if timed else ''}END:VCALENDAR\r\n".encode()

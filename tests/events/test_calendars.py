@@ -122,3 +122,15 @@ def test_atom_feed_lists_upcoming_events_in_the_page_language(client, prefix, ti
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [title]
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link == f"http://testserver/{prefix}/events/export/"
+
+
+def test_long_chinese_text_and_special_characters_survive_the_file(client):
+    title = "粵港澳大灣區中小企業出口融資研討會：信用保險、貸款擔保與市場推廣，一次講清楚" * 2
+    summary = 'Costs; risks, and "back\\slashes"\nacross lines'
+    make_event(slug="long", title_zh_hant=title, summary_en=summary, summary_zh_hant=summary)
+    response = client.get("/tc/events/long/calendar.ics")
+    lines = response.content.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75  # octets, folded between characters
+    [component] = calendar_from(response).walk("VEVENT")
+    assert component["SUMMARY"] == title
+    assert str(component["DESCRIPTION"]).startswith(summary)
