@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Organisation, Publishable, PublishableQuerySet
+from portal.models import Organisation, Publishable, PublishableQuerySet, choice_label
 from portal.richtext import RichTextField
 
 HONG_KONG = zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -163,6 +163,13 @@ class Event(Publishable):
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})
+
+    # Shown for every event in a list.
+    def get_category_display(self):
+        return choice_label(self.Category, self.category)
+
+    def get_event_status_display(self):
+        return choice_label(self.EventStatus, self.event_status)
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:

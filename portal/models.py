@@ -1,5 +1,7 @@
 """Models every section shares: publishing rules and the organisations behind content."""
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -21,6 +23,18 @@ def last_modified_by_field() -> models.ForeignKey:
         related_name="+",
         editable=False,
     )
+
+
+@functools.cache
+def _labels(choices: type[models.Choices]) -> dict:
+    return dict(choices.choices)
+
+
+def choice_label(choices: type[models.Choices], value):
+    """The label of `value` among `choices` (the value itself if it is none of them), for a
+    model's `get_<field>_display`: Django's builds a hashable copy of every choice on each call,
+    a tenth of an event list's time."""
+    return _labels(choices).get(value, value)
 
 
 class PublishableQuerySet(models.QuerySet):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Organisation, Publishable, PublishableQuerySet
+from portal.models import Organisation, Publishable, PublishableQuerySet, choice_label
 from portal.richtext import RichTextField
 
 from .status import ACCEPTING_APPLICATIONS, SchemeStatus, scheme_status_q
@@ -135,6 +135,9 @@ class Scheme(Publishable):
 
     def get_absolute_url(self):
         return reverse("schemes:detail", kwargs={"slug": self.slug})
+
+    def get_applicant_display(self):  # shown on every card of the finder
+        return choice_label(Applicant, self.applicant)
 
 
 class SchemeSection(models.Model):
