@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 from portal.richtext import RichTextField
@@ -34,7 +35,7 @@ def choice_label(choices: type[models.Choices], value):
     """The label of `value` among `choices` (the value itself if it is none of them), for a
     model's `get_<field>_display`: Django's builds a hashable copy of every choice on each call,
     a tenth of an event list's time."""
-    return _labels(choices).get(value, value)
+    return force_str(_labels(choices).get(value, value), strings_only=True)
 
 
 class PublishableQuerySet(models.QuerySet):
