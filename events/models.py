@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n.urls import reverse_by_slug
 from portal.models import Organisation, Publishable, PublishableQuerySet, choice_label
 from portal.richtext import RichTextField
 
@@ -162,7 +162,7 @@ class Event(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return reverse_by_slug("events:detail", self.slug)
 
     # Shown for every event in a list.
     def get_category_display(self):

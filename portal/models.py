@@ -5,11 +5,11 @@ import functools
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n.urls import reverse_by_slug
 from portal.richtext import RichTextField
 
 
@@ -128,7 +128,7 @@ class Organisation(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organisations:detail", kwargs={"slug": self.slug})
+        return reverse_by_slug("organisations:detail", self.slug)
 
 
 class ConversionOverride(models.Model):

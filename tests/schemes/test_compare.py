@@ -4,6 +4,7 @@ search, and clear messages for what cannot be compared."""
 from urllib.parse import quote
 
 import pytest
+from django.utils import translation
 
 from portal.models import Publishable
 from schemes.comparison import carried_query
@@ -175,7 +176,8 @@ def test_chooser_names_each_scheme_in_the_page_language_marking_a_fallback(
 ):
     make_scheme(slug="both", name_en="Scheme A", name_zh_hant="計劃甲")
     make_scheme(slug="english", name_en="English only", name_zh_hant="")
-    _, soup = get_page(f"/{prefix}/schemes/compare/")
+    with translation.override(translation.get_language()):  # the page activates its own
+        _, soup = get_page(f"/{prefix}/schemes/compare/")
     labels = soup.select("form.compare-chooser label")
     assert sorted(label.get_text() for label in labels) == shown
     by_name = {label.get_text(): label.get("lang") for label in labels}
