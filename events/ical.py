@@ -24,10 +24,10 @@ FOLD_AT = 75  # octets in a line, its line break left out (RFC 5545 3.1)
 
 
 @functools.cache
-def hong_kong_timezone() -> str:
+def hong_kong_timezone() -> bytes:
     """The VTIMEZONE for TZID, worked out once per process: icalendar builds it from every
     transition of the zone (tens of milliseconds), and Hong Kong's past does not change."""
-    return icalendar.Timezone.from_tzid(TZID).to_ical().decode()
+    return icalendar.Timezone.from_tzid(TZID).to_ical()
 
 
 def text(value: str) -> str:
@@ -41,20 +41,19 @@ def text(value: str) -> str:
     )
 
 
-def folded(line: str) -> str:
-    """`line` split into lines of at most FOLD_AT octets, never inside a character."""
-    if line.isascii():
-        step = FOLD_AT - 1
-        return "\r\n ".join(line[i : i + step] for i in range(0, len(line), step))
-    parts, size = [], 0
-    for character in line:
-        width = len(character.encode())
-        size += width
-        if size >= FOLD_AT:
-            parts.append("\r\n ")
-            size = width
-        parts.append(character)
-    return "".join(parts)
+def folded(line: str) -> bytes:
+    """`line` in UTF-8, split into lines of at most FOLD_AT octets, never inside a character."""
+    data = line.encode()
+    step = FOLD_AT - 1  # a folded line starts with a space
+    parts, start = [], 0
+    while len(data) - start > step:
+        end = start + step
+        while data[end] & 0xC0 == 0x80:  # a byte inside a character: cut before it
+            end -= 1
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
 
 
 def utc_stamp(moment: datetime.datetime) -> str:
@@ -117,5 +116,5 @@ def ical_calendar(*, name: str, components) -> bytes:
     for component in components:
         lines += component
         timed = timed or component[2].startswith("DTSTART;TZID=")
-    written = "".join(f"{folded(line)}\r\n" for line in lines)
-    return f"{written}{hong_kong_timezone() if timed else ''}END:VCALENDAR\r\n".encode()
+    written = b"".join(folded(line) + b"\r\n" for line in lines)
+    return written + (hong_kong_timezone() if timed else b"") + b"END:VCALENDAR\r\n"

@@ -4,7 +4,9 @@ from xml.etree import ElementTree
 
 import icalendar
 import pytest
+from icalendar.parser import foldline
 
+from events.ical import folded
 from events.models import Event
 from tests.events.factories import hong_kong, make_event
 from tests.portal.factories import make_organisation
@@ -134,3 +136,10 @@ def test_long_chinese_text_and_special_characters_survive_the_file(client):
     [component] = calendar_from(response).walk("VEVENT")
     assert component["SUMMARY"] == title
     assert str(component["DESCRIPTION"]).startswith(summary)
+
+
+@pytest.mark.parametrize(
+    "line", ["", "a" * 74, "a" * 75, "a" * 200, "計" * 60, "a" * 73 + "計劃" * 40, "é" * 80]
+)
+def test_lines_fold_where_icalendar_folds_them(line):
+    assert folded(line) == foldline(line).encode()
