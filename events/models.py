@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Organisation, Publishable, PublishableQuerySet
+from portal.i18n.urls import reverse_by_slug
+from portal.models import Organisation, Publishable, PublishableQuerySet, choice_label
 from portal.richtext import RichTextField
 
 HONG_KONG = zoneinfo.ZoneInfo(settings.TIME_ZONE)
@@ -36,10 +36,10 @@ class EventQuerySet(PublishableQuerySet):
 
     def upcoming(self, now):
         today_starts = hong_kong_midnight(now.astimezone(HONG_KONG).date())
-        return (
-            self._with_last_moment()
-            .filter(last_moment__gte=today_starts)
-            .order_by("starts_at", "pk")
+        # The same events as "last moment from today on" (an event never ends before it
+        # starts), written so the database can read both indexes rather than every event held.
+        return self.filter(Q(starts_at__gte=today_starts) | Q(ends_at__gte=today_starts)).order_by(
+            "starts_at", "pk"
         )
 
     def past(self, now):
@@ -156,13 +156,20 @@ class Event(Publishable):
                 name="event_free_or_fee",
             ),
         ]
-        indexes = [models.Index(fields=["starts_at"])]
+        indexes = [models.Index(fields=["starts_at"]), models.Index(fields=["ends_at"])]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return reverse_by_slug("events:detail", self.slug)
+
+    # Shown for every event in a list.
+    def get_category_display(self):
+        return choice_label(self.Category, self.category)
+
+    def get_event_status_display(self):
+        return choice_label(self.EventStatus, self.event_status)
 
     def clean(self):
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:

@@ -1,12 +1,15 @@
 """Models every section shares: publishing rules and the organisations behind content."""
 
+import functools
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n.urls import reverse_by_slug
 from portal.richtext import RichTextField
 
 
@@ -21,6 +24,18 @@ def last_modified_by_field() -> models.ForeignKey:
         related_name="+",
         editable=False,
     )
+
+
+@functools.cache
+def _labels(choices: type[models.Choices]) -> dict:
+    return dict(choices.choices)
+
+
+def choice_label(choices: type[models.Choices], value):
+    """The label of `value` among `choices` (the value itself if it is none of them), for a
+    model's `get_<field>_display`: Django's builds a hashable copy of every choice on each call,
+    a tenth of an event list's time."""
+    return force_str(_labels(choices).get(value, value), strings_only=True)
 
 
 class PublishableQuerySet(models.QuerySet):
@@ -113,7 +128,7 @@ class Organisation(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organisations:detail", kwargs={"slug": self.slug})
+        return reverse_by_slug("organisations:detail", self.slug)
 
 
 class ConversionOverride(models.Model):

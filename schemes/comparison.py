@@ -1,11 +1,16 @@
 """Choosing the schemes the comparison page puts side by side, and saying why it cannot."""
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from modeltranslation.utils import build_localized_fieldname
+
+from portal.i18n.content import fallback_language, shown_language
+from portal.i18n.languages import STORED_CODES
 
 from .models import Scheme
 from .selectors import SchemeFilters, scheme_search
@@ -14,7 +19,30 @@ from .status import SchemeStatus
 MIN_COMPARED = 2
 MAX_COMPARED = 3
 MAX_CARRIED_QUERY = 2_000  # characters: far more than any check's answers or search
-CHOICE_FIELDS = ("slug", "name_en", "name_zh_hant")
+NAME_COLUMNS = tuple(build_localized_fieldname("name", code) for code in STORED_CODES)
+
+
+@dataclass(frozen=True)
+class SchemeChoice:
+    """A scheme the chooser offers: its name as the page shows it, and `lang` (an HTML lang
+    value) when that name is another language's, standing in for a missing one."""
+
+    slug: str
+    name: str
+    lang: str = ""
+
+
+def scheme_choices(schemes) -> list[SchemeChoice]:
+    """`schemes` as choices, read as columns rather than models: the chooser lists every
+    published scheme, and a model and a template tag per scheme were most of its time."""
+    choices = []
+    for slug, *names in schemes.values_list("slug", *NAME_COLUMNS):
+        texts = SimpleNamespace(**dict(zip(NAME_COLUMNS, names, strict=True)))
+        shown = shown_language(texts, "name")
+        fallback = fallback_language(texts, "name")
+        name = getattr(texts, build_localized_fieldname("name", shown.code)) if shown else ""
+        choices.append(SchemeChoice(slug, name, fallback.html_lang if fallback else ""))
+    return choices
 
 
 @dataclass(frozen=True)
@@ -52,7 +80,7 @@ def carried_query(raw: str) -> str:
 class Comparison:
     schemes: list[Scheme] = field(default_factory=list)  # in the order asked for
     problems: list[str] = field(default_factory=list)
-    choices: list[Scheme] = field(default_factory=list)  # what could be compared instead
+    choices: list[SchemeChoice] = field(default_factory=list)  # to compare instead
     chosen: set[str] = field(default_factory=set)  # valid slugs, ticked again in the form
 
 
@@ -84,6 +112,5 @@ def scheme_comparison(slugs: list[str]) -> Comparison:
         comparison.schemes = []
         every_status = SchemeFilters(statuses=tuple(SchemeStatus.values))
         choices = scheme_search(filters=every_status, today=timezone.localdate())
-        # The chooser shows each scheme's name only: whole rows cost 20 times more with 200.
-        comparison.choices = list(choices.select_related(None).only(*CHOICE_FIELDS))
+        comparison.choices = scheme_choices(choices.select_related(None))
     return comparison

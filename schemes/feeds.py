@@ -5,6 +5,16 @@ from portal.i18n.feeds import LanguageFeed
 
 from .models import Scheme
 
+FEED_FIELDS = (
+    "slug",
+    "name",
+    "abbreviation",
+    "summary",
+    "created_at",
+    "updated_at",
+    "organisation__name",
+)
+
 
 class SchemeUpdatesFeed(LanguageFeed):
     """New and updated schemes, newest change first, in the page's language."""
@@ -23,6 +33,8 @@ class SchemeUpdatesFeed(LanguageFeed):
 
     def items(self):
         schemes = Scheme.objects.published().select_related("organisation")
+        # A scheme row is wide (every text in both languages): read what an entry shows.
+        schemes = schemes.only(*FEED_FIELDS)
         return schemes.order_by("-updated_at")[:30]
 
     def item_title(self, scheme):

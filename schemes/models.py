@@ -6,10 +6,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Organisation, Publishable, PublishableQuerySet
+from portal.i18n.urls import reverse_by_slug
+from portal.models import Organisation, Publishable, PublishableQuerySet, choice_label
 from portal.richtext import RichTextField
 
 from .status import ACCEPTING_APPLICATIONS, SchemeStatus, scheme_status_q
@@ -134,7 +134,10 @@ class Scheme(Publishable):
             raise ValidationError({"closes_on": _("Applications cannot close before they open.")})
 
     def get_absolute_url(self):
-        return reverse("schemes:detail", kwargs={"slug": self.slug})
+        return reverse_by_slug("schemes:detail", self.slug)
+
+    def get_applicant_display(self):  # shown on every card of the finder
+        return choice_label(Applicant, self.applicant)
 
 
 class SchemeSection(models.Model):

@@ -1,6 +1,7 @@
 """Reading schemes for the public pages: the finder's one entry point and the home page list."""
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Value, When
@@ -144,6 +145,38 @@ def finder_results(*, query: str, filters: SchemeFilters, sort: str) -> list[Sch
     today = timezone.localdate()
     schemes = scheme_search(query=query, filters=filters, sort=sort, today=today)
     return list(schemes.only(*CARD_FIELDS))  # a scheme row is wide: read what the cards show
+
+
+@content_memo
+def finder_matches(*, query: str, filters: SchemeFilters, sort: str) -> list[int]:
+    """The primary keys of the finder's matches today in Hong Kong, in order: counting them
+    and paging through them builds no scheme. Remembered per search, as `finder_results`."""
+    today = timezone.localdate()
+    schemes = scheme_search(query=query, filters=filters, sort=sort, today=today)
+    return list(schemes.values_list("pk", flat=True))
+
+
+def scheme_cards(pks: list[int]) -> list[Scheme]:
+    """The schemes `pks` name, in that order, with the fields their cards show."""
+    schemes = Scheme.objects.filter(pk__in=pks).select_related("organisation")
+    by_pk = {scheme.pk: scheme for scheme in schemes.only(*CARD_FIELDS)}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+class FinderResults(Sequence):
+    """The finder's matches for a paginator: a page reads its own twenty cards, not all the
+    matches (a wide row and a model built per scheme, most of the finder's time at 200)."""
+
+    def __init__(self, pks: list[int]):
+        self.pks = pks
+
+    def __len__(self) -> int:
+        return len(self.pks)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return scheme_cards(self.pks[index])
+        return scheme_cards([self.pks[index]])[0]
 
 
 @content_memo

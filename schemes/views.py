@@ -18,7 +18,7 @@ from .eligibility import (
 )
 from .forms import EligibilityCheckForm, SchemeFinderForm
 from .models import Scheme
-from .selectors import finder_results, scheme_information_date, scheme_page
+from .selectors import FinderResults, finder_matches, scheme_information_date, scheme_page
 from .structured_data import scheme_json_ld
 
 
@@ -33,9 +33,10 @@ class SchemeListView(ListView):
         self.today = timezone.localdate()  # Hong Kong's date (TIME_ZONE)
         self.form = SchemeFinderForm(self.request.GET)
         self.form.is_valid()
-        return finder_results(
+        matches = finder_matches(
             query=self.form.query, filters=self.form.filters, sort=self.form.sort_order
         )
+        return FinderResults(matches)
 
     def get_context_data(self, **kwargs):
         params, path = self.request.GET, self.request.path

@@ -4,7 +4,9 @@ from xml.etree import ElementTree
 
 import icalendar
 import pytest
+from icalendar.parser import foldline
 
+from events.ical import folded
 from events.models import Event
 from tests.events.factories import hong_kong, make_event
 from tests.portal.factories import make_organisation
@@ -122,3 +124,22 @@ def test_atom_feed_lists_upcoming_events_in_the_page_language(client, prefix, ti
     assert [entry.findtext(f"{ATOM}title") for entry in entries] == [title]
     link = entries[0].find(f"{ATOM}link").get("href")
     assert link == f"http://testserver/{prefix}/events/export/"
+
+
+def test_long_chinese_text_and_special_characters_survive_the_file(client):
+    title = "粵港澳大灣區中小企業出口融資研討會：信用保險、貸款擔保與市場推廣，一次講清楚" * 2
+    summary = 'Costs; risks, and "back\\slashes"\nacross lines'
+    make_event(slug="long", title_zh_hant=title, summary_en=summary, summary_zh_hant=summary)
+    response = client.get("/tc/events/long/calendar.ics")
+    lines = response.content.split(b"\r\n")
+    assert max(len(line) for line in lines) <= 75  # octets, folded between characters
+    [component] = calendar_from(response).walk("VEVENT")
+    assert component["SUMMARY"] == title
+    assert str(component["DESCRIPTION"]).startswith(summary)
+
+
+@pytest.mark.parametrize(
+    "line", ["", "a" * 74, "a" * 75, "a" * 200, "計" * 60, "a" * 73 + "計劃" * 40, "é" * 80]
+)
+def test_lines_fold_where_icalendar_folds_them(line):
+    assert folded(line) == foldline(line).encode()

@@ -8,6 +8,7 @@ from tests.schemes.factories import add_contact, add_section, make_scheme
 PAGES = [
     "",
     "schemes/",
+    "schemes/?type=grant&sort=newest",
     "schemes/grant/",
     "schemes/feed/",
     "schemes/compare/",

@@ -1,8 +1,10 @@
 import pytest
+from django.urls import NoReverseMatch, reverse, set_script_prefix, set_urlconf
+from django.utils import translation
 
 from portal.i18n import languages
 from portal.i18n.negotiation import negotiate, preferred_tags
-from portal.i18n.urls import language_from_path, path_in_language
+from portal.i18n.urls import language_from_path, path_in_language, reverse_by_slug
 
 pytestmark = pytest.mark.django_db  # pages read content, /sc/ pages their overrides
 
@@ -118,3 +120,33 @@ def test_preferred_tags_orders_by_quality_then_position():
 
 def test_negotiate_copes_with_a_huge_header():
     assert negotiate(cookie=None, accept_language="x," * 100_000).code == "en"
+
+
+@pytest.mark.parametrize(
+    ("code", "urlconf", "expected"),
+    [
+        ("en", None, "/en/events/a-b_9/"),
+        ("zh-hant", None, "/tc/events/a-b_9/"),
+        ("zh-hant", "portal.urls_simplified", "/sc/events/a-b_9/"),
+    ],
+)
+def test_reverse_by_slug_is_reverse_in_every_language(code, urlconf, expected):
+    set_urlconf(urlconf)
+    try:
+        with translation.override(code):
+            assert reverse_by_slug("events:detail", "a-b_9") == expected
+            assert reverse_by_slug("schemes:detail", "x") == reverse(
+                "schemes:detail", kwargs={"slug": "x"}
+            )
+            set_script_prefix("/portal/")
+            assert reverse_by_slug("events:detail", "a-b_9") == f"/portal{expected}"
+    finally:
+        set_script_prefix("/")
+        set_urlconf(None)
+
+
+def test_reverse_by_slug_leaves_what_is_no_slug_to_reverse():
+    with pytest.raises(NoReverseMatch):
+        reverse_by_slug("events:detail", "")
+    with pytest.raises(NoReverseMatch):
+        reverse_by_slug("events:detail", "a/b")

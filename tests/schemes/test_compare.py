@@ -4,6 +4,7 @@ search, and clear messages for what cannot be compared."""
 from urllib.parse import quote
 
 import pytest
+from django.utils import translation
 
 from portal.models import Publishable
 from schemes.comparison import carried_query
@@ -161,3 +162,23 @@ def test_a_carried_query_is_only_ever_a_query_string():
     assert carried_query("a=1&b=<script>") == "a=1&b=%3Cscript%3E"
     assert carried_query("x" * 2_001) == ""
     assert carried_query("") == ""
+
+
+@pytest.mark.parametrize(
+    ("prefix", "shown", "lang"),
+    [
+        ("tc", ["English only", "計劃甲"], ["en", None]),
+        ("sc", ["English only", "计划甲"], ["en", None]),
+    ],
+)
+def test_chooser_names_each_scheme_in_the_page_language_marking_a_fallback(
+    get_page, prefix, shown, lang
+):
+    make_scheme(slug="both", name_en="Scheme A", name_zh_hant="計劃甲")
+    make_scheme(slug="english", name_en="English only", name_zh_hant="")
+    with translation.override(translation.get_language()):  # the page activates its own
+        _, soup = get_page(f"/{prefix}/schemes/compare/")
+    labels = soup.select("form.compare-chooser label")
+    assert sorted(label.get_text() for label in labels) == shown
+    by_name = {label.get_text(): label.get("lang") for label in labels}
+    assert [by_name[name] for name in shown] == lang

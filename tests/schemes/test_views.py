@@ -66,10 +66,13 @@ def test_finder_paginates_past_twenty(get_page, client):
     for number in range(25):
         make_scheme(name_en=f"Scheme {number:02}")
     _, soup = get_page("/en/schemes/")
-    assert len(soup.select(".scheme-card")) == 20
+    names = [a.get_text() for a in soup.select(".scheme-card__title a")]
+    assert names == [f"Scheme {number:02}" for number in range(20)]  # by name, as sorted
     assert soup.find("a", rel="next")["href"] == "?page=2"
     _, soup = get_page("/en/schemes/?page=2")
-    assert len(soup.select(".scheme-card")) == 5
+    names = [a.get_text() for a in soup.select(".scheme-card__title a")]
+    assert names == [f"Scheme {number:02}" for number in range(20, 25)]
+    assert "25 schemes found" in soup.select_one('[role="status"] h2').get_text()
     assert client.get("/en/schemes/?page=3").status_code == 404
 
 
