@@ -88,13 +88,16 @@ class LanguageSitemap(Sitemap):
 
     def _location(self, item, force_lang_code=None):
         # Each of an item's entries asks for its address in every language and x-default:
-        # reverse it once, as every page has the same path after its language prefix.
+        # reverse it once, as every page has the same path after its language prefix. By id:
+        # the page's items live until get_urls returns, and hashing a model reads its pk.
         page, language_code = item
-        if page not in self._paths:
-            self._paths[page] = super()._location(item, settings.LANGUAGE_CODE)
-        return path_in_language(
-            self._paths[page], languages.BY_CODE[force_lang_code or language_code]
-        )
+        key = (id(page), force_lang_code or language_code)
+        if key not in self._paths:
+            if (id(page), None) not in self._paths:
+                self._paths[id(page), None] = super()._location(item, settings.LANGUAGE_CODE)
+            language = languages.BY_CODE[key[1]]
+            self._paths[key] = path_in_language(self._paths[id(page), None], language)
+        return self._paths[key]
 
     def location(self, item):
         return reverse(item) if isinstance(item, str) else item.get_absolute_url()
