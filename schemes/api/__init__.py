@@ -25,7 +25,7 @@ router = Router()
 def scheme_list(request, parameters: Query[SchemeListParameters]):
     """The scheme finder's results: the same filters and keyword understanding. Every status
     when none is given (the finder shows those open to applicants)."""
-    return list_page(
+    page = list_page(
         request,
         parameters,
         pks=[scheme.pk for scheme in scheme_matches(parameters)],
@@ -33,6 +33,9 @@ def scheme_list(request, parameters: Query[SchemeListParameters]):
         model=Scheme,
         records=scheme_records,
     )
+    # Validated here, natively: given a dict, ninja validates it again through its Schema
+    # that reads ORM objects (DjangoGetter), 4 ms more on a page of 20 schemes.
+    return SchemePage.model_validate(page)
 
 
 @router.get(
