@@ -15,7 +15,14 @@ from portal.i18n.data import (
 from portal.i18n.text import clean_user_text
 from portal.pagecache.memo import content_memo
 
-from ..models import Applicant, EligibilityRule, Scheme, SchemeContact, SupportType
+from ..models import (
+    Applicant,
+    EligibilityOption,
+    EligibilityRule,
+    Scheme,
+    SchemeContact,
+    SupportType,
+)
 from ..selectors import SchemeFilters, finder_results
 from ..status import SchemeStatus, scheme_status
 from .schemas import SchemeFilterParameters
@@ -30,8 +37,8 @@ def _rule(rule: EligibilityRule, prefixes) -> dict:
     return {
         "question": question.key if question else None,
         "question_text": localised_text(question, "text", prefixes) if question else None,
-        "meets": _answers(rule.passing_options.all(), prefixes),
-        "fails": _answers(rule.failing_options.all(), prefixes),
+        "meets": _answers(rule.meets, prefixes),
+        "fails": _answers(rule.fails, prefixes),
         "source_text": localised_text(rule, "source_text", prefixes),
         "section": rule.section_anchor or None,
     }
@@ -82,12 +89,12 @@ def scheme_record(scheme: Scheme, prefixes, *, today: datetime.date) -> dict:
     }
 
 
-def _schemes_in_full():
-    rules = EligibilityRule.objects.select_related("question").prefetch_related(
-        "passing_options", "failing_options"
-    )
-    return (
+def _schemes_in_full(**filters) -> list[Scheme]:
+    """Published schemes with all a record gives, each rule's answers as `meets` and `fails`."""
+    rules = EligibilityRule.objects.select_related("question")
+    schemes = list(
         Scheme.objects.published()
+        .filter(**filters)
         .select_related("organisation")
         .prefetch_related(
             "sections",
@@ -95,20 +102,42 @@ def _schemes_in_full():
             Prefetch("eligibility_rules", queryset=rules),
         )
     )
+    rules = [rule for scheme in schemes for rule in scheme.eligibility_rules.all()]
+    meets = _options_by_rule(EligibilityRule.passing_options.through, rules)
+    fails = _options_by_rule(EligibilityRule.failing_options.through, rules)
+    for rule in rules:
+        rule.meets, rule.fails = meets.get(rule.pk, []), fails.get(rule.pk, [])
+    return schemes
+
+
+def _options_by_rule(link, rules) -> dict[int, list[EligibilityOption]]:
+    """Each rule's options through the link table `link`, in the options' own order, in one
+    query: prefetching them builds a filtered queryset per rule (7 ms of 40 rules' 8)."""
+    if not rules:
+        return {}
+    links = (
+        link.objects.filter(eligibilityrule__in=rules)
+        .select_related("eligibilityoption")
+        .order_by(*(f"eligibilityoption__{field}" for field in EligibilityOption._meta.ordering))
+    )
+    options = {}
+    for row in links:
+        options.setdefault(row.eligibilityrule_id, []).append(row.eligibilityoption)
+    return options
 
 
 @content_memo
 def scheme_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
     """The published schemes among `pks`, in that order, as the API gives them."""
-    schemes = {scheme.pk: scheme for scheme in _schemes_in_full().filter(pk__in=pks)}
+    schemes = {scheme.pk: scheme for scheme in _schemes_in_full(pk__in=pks)}
     today = timezone.localdate()
     return [scheme_record(schemes[pk], prefixes, today=today) for pk in pks if pk in schemes]
 
 
 @content_memo
 def scheme_record_by_slug(slug: str, prefixes: tuple[str, ...]) -> dict | None:
-    scheme = _schemes_in_full().filter(slug=slug).first()
-    return scheme and scheme_record(scheme, prefixes, today=timezone.localdate())
+    schemes = _schemes_in_full(slug=slug)
+    return scheme_record(schemes[0], prefixes, today=timezone.localdate()) if schemes else None
 
 
 def scheme_matches(parameters: SchemeFilterParameters) -> list[Scheme]:
