@@ -23,7 +23,7 @@ from ..models import (
     SchemeContact,
     SupportType,
 )
-from ..selectors import SchemeFilters, finder_results
+from ..selectors import SchemeFilters, scheme_search
 from ..status import SchemeStatus, scheme_status
 from .schemas import SchemeFilterParameters
 
@@ -140,8 +140,9 @@ def scheme_record_by_slug(slug: str, prefixes: tuple[str, ...]) -> dict | None:
     return scheme_record(schemes[0], prefixes, today=timezone.localdate()) if schemes else None
 
 
-def scheme_matches(parameters: SchemeFilterParameters) -> list[Scheme]:
-    """The finder's own results for these filters, in the language `lang` names."""
+def scheme_matches(parameters: SchemeFilterParameters) -> tuple[int, ...]:
+    """The primary keys of the finder's own results for these filters, in its order, in the
+    language `lang` names."""
     language = languages.rendered_as(languages.BY_PREFIX[parameters.lang or "en"])
     filters = SchemeFilters(
         support_types=tuple(parameters.type),
@@ -151,9 +152,17 @@ def scheme_matches(parameters: SchemeFilterParameters) -> list[Scheme]:
         new_within_days=int(parameters.new) if parameters.new else None,
     )
     with translation.override(language.code):
-        return finder_results(
+        return _matching_pks(
             query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
         )
+
+
+@content_memo
+def _matching_pks(*, query: str, filters: SchemeFilters, sort: str) -> tuple[int, ...]:
+    # The finder's search, as `finder_results` makes it, but only the keys: a page reads its
+    # own records, and building a card for every match (200 at 10x) took 10 ms.
+    schemes = scheme_search(query=query, filters=filters, sort=sort, today=timezone.localdate())
+    return tuple(schemes.values_list("pk", flat=True))
 
 
 def changed_schemes(since, now):
