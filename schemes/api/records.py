@@ -91,7 +91,7 @@ def scheme_record(scheme: Scheme, prefixes, *, today: datetime.date) -> dict:
 
 def _schemes_in_full(**filters) -> list[Scheme]:
     """Published schemes with all a record gives, each rule's answers as `meets` and `fails`."""
-    rules = EligibilityRule.objects.select_related("question")
+    with_questions = EligibilityRule.objects.select_related("question")
     schemes = list(
         Scheme.objects.published()
         .filter(**filters)
@@ -99,7 +99,7 @@ def _schemes_in_full(**filters) -> list[Scheme]:
         .prefetch_related(
             "sections",
             Prefetch("contacts", queryset=SchemeContact.objects.order_by("order", "pk")),
-            Prefetch("eligibility_rules", queryset=rules),
+            Prefetch("eligibility_rules", queryset=with_questions),
         )
     )
     rules = [rule for scheme in schemes for rule in scheme.eligibility_rules.all()]
@@ -113,8 +113,6 @@ def _schemes_in_full(**filters) -> list[Scheme]:
 def _options_by_rule(link, rules) -> dict[int, list[EligibilityOption]]:
     """Each rule's options through the link table `link`, in the options' own order, in one
     query: prefetching them builds a filtered queryset per rule (7 ms of 40 rules' 8)."""
-    if not rules:
-        return {}
     links = (
         link.objects.filter(eligibilityrule__in=rules)
         .select_related("eligibilityoption")
