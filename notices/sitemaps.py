@@ -6,6 +6,7 @@ class NoticeSitemap(LanguageSitemap):
     """Each statement's own page; the main one is the section page `notices:list`."""
 
     changefreq = "yearly"
+    fields = ("slug", "last_revised")
 
     def items(self):
         return Notice.objects.published().statements()

@@ -264,6 +264,9 @@ def convert_html(html: str, converter: Converter) -> str:
                         skip_name = None
                 page.keep(token.group())
                 continue
+            if not token["attrs"] and not skip_name:  # <p>, <li>: no attribute to read or mark
+                page.keep(token.group())
+                continue
             attributes = _attributes(token["attrs"])
             self_closing = name in VOID_ELEMENTS or token["attrs"].rstrip().endswith("/")
             if skip_name:

@@ -1,7 +1,7 @@
 """What the open data API exposes of schemes: the finder's own results, and each scheme's facts.
 
-The list calls the finder's selector (`finder_results`) with the finder's filters, so a keyword
-is understood exactly as the finder understands it, whatever engine the finder uses.
+The list calls the finder's search (`scheme_search`, as `finder_results` does) with the finder's
+filters, so a keyword is understood exactly as the finder understands it, whatever engine it uses.
 """
 
 from django.http import Http404
@@ -25,14 +25,17 @@ router = Router()
 def scheme_list(request, parameters: Query[SchemeListParameters]):
     """The scheme finder's results: the same filters and keyword understanding. Every status
     when none is given (the finder shows those open to applicants)."""
-    return list_page(
+    page = list_page(
         request,
         parameters,
-        pks=[scheme.pk for scheme in scheme_matches(parameters)],
+        pks=scheme_matches(parameters),
         changed=changed_schemes,
         model=Scheme,
         records=scheme_records,
     )
+    # Validated here, natively: given a dict, ninja validates it again through its Schema
+    # that reads ORM objects (DjangoGetter), 4 ms more on a page of 20 schemes.
+    return SchemePage.model_validate(page)
 
 
 @router.get(
@@ -44,7 +47,7 @@ def scheme_list(request, parameters: Query[SchemeListParameters]):
 def scheme_results_csv(request, parameters: Query[SchemeFilterParameters]):
     """The finder's results as a spreadsheet, all of them: "Download these results (CSV)" on
     the finder links here with its filters and the page's language."""
-    pks = tuple(scheme.pk for scheme in scheme_matches(parameters))
+    pks = scheme_matches(parameters)
     records = scheme_records(pks, parameters.prefixes) if pks else []
     return csv_response(csv_content(SchemeOut, records, parameters.prefixes), "schemes.csv")
 
@@ -64,7 +67,7 @@ def scheme_detail(
 
 def all_scheme_records() -> list[dict]:
     parameters = SchemeListParameters()
-    return scheme_records(tuple(scheme.pk for scheme in scheme_matches(parameters)), PREFIXES)
+    return scheme_records(scheme_matches(parameters), PREFIXES)
 
 
 register_resource(

@@ -148,3 +148,29 @@ def test_a_scheme_never_reviewed_has_no_review_date_and_a_review_shows_at_once(c
     scheme.last_reviewed = datetime.date(2026, 12, 7)
     scheme.save(update_fields=["last_reviewed"])
     assert client.get("/api/v1/schemes/new/").json()["last_reviewed"] == "2026-12-07"
+
+
+def test_a_list_page_names_removals_only_when_asked_for_changes(client):
+    """The page's own fields, in order; `removed` only with `updated_since` (left unset, not
+    null, otherwise), and a scheme without a stated maximum has a null one."""
+    make_scheme(slug="sgs", max_funding_hkd=None)
+    page = client.get("/api/v1/schemes/").json()
+    assert list(page) == ["items", "total", "next", "as_of"]
+    assert page["next"] is None and page["items"][0]["max_funding"] is None
+    since = client.get("/api/v1/schemes/?updated_since=2020-01-01T00:00:00Z").json()
+    assert list(since) == ["items", "total", "next", "as_of", "removed"]
+
+
+def test_a_rules_answers_come_in_the_questions_own_order_each_rule_its_own(client):
+    from schemes.models import EligibilityOption
+
+    scheme = make_scheme(slug="sgs")
+    size = make_question("size", "micro", "small", "medium", "large")
+    EligibilityOption.objects.filter(value="micro").update(order=9)  # now the last answer
+    add_rule(scheme, size, passing=("small", "micro", "medium"), failing=("large",))
+    add_rule(scheme, size, passing=("large",))
+    first, second = client.get("/api/v1/schemes/sgs/").json()["eligibility_rules"]
+    assert [answer["value"] for answer in first["meets"]] == ["small", "medium", "micro"]
+    assert [answer["value"] for answer in first["fails"]] == ["large"]
+    assert [answer["value"] for answer in second["meets"]] == ["large"]
+    assert second["fails"] == []
