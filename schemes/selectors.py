@@ -137,20 +137,11 @@ CARD_FIELDS = (
 
 
 @content_memo
-def finder_results(*, query: str, filters: SchemeFilters, sort: str) -> list[Scheme]:
-    """The finder's matches today in Hong Kong, with the fields their cards show.
-
-    Remembered per search: a page of results is then one list slice, not a count and a query
-    the ORM must build again with modeltranslation's rewriting on every request."""
-    today = timezone.localdate()
-    schemes = scheme_search(query=query, filters=filters, sort=sort, today=today)
-    return list(schemes.only(*CARD_FIELDS))  # a scheme row is wide: read what the cards show
-
-
-@content_memo
 def finder_matches(*, query: str, filters: SchemeFilters, sort: str) -> list[int]:
     """The primary keys of the finder's matches today in Hong Kong, in order: counting them
-    and paging through them builds no scheme. Remembered per search, as `finder_results`."""
+    and paging through them builds no scheme (the finder's pages and the API read their own).
+    Remembered per search: not a count and a query the ORM must build again, with
+    modeltranslation's rewriting, on every request."""
     today = timezone.localdate()
     schemes = scheme_search(query=query, filters=filters, sort=sort, today=today)
     return list(schemes.values_list("pk", flat=True))

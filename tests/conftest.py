@@ -3,6 +3,7 @@ import time
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache, caches
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 # Speed is measured by `make bench`, not by tests: Hypothesis's per-example deadline fails on
@@ -39,6 +40,15 @@ def empty_cache():
     """The database is rolled back after each test; cached pages and fragments go with it."""
     cache.clear()
     caches["fragments"].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request activates its page's language for the thread, as in a worker, where the next
+    request activates its own; a test that fetched a /tc/ page must not leave the next test
+    in Chinese."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -33,12 +33,16 @@ def memo_state() -> str | None:
     return None if generation is None else f"{generation}.{window}"
 
 
-def content_memo(function):
+def content_memo(function=None, *, max_entries: int = MEMO_MAX_ENTRIES):
     """Remember `function`'s result per arguments until content, time window or language change.
 
     For functions of public, published content only; their arguments must be few and
-    hashable (no `now`: the function reads the time itself).
+    hashable (no `now`: the function reads the time itself). A function whose results are
+    large (a page of API records, about 1 MB) says how many it may keep, `max_entries`, so
+    that what a worker holds does not depend on how many variants visitors ask for.
     """
+    if function is None:
+        return functools.partial(content_memo, max_entries=max_entries)
 
     @functools.wraps(function)
     def remembered(*args, **kwargs):
@@ -57,6 +61,10 @@ def content_memo(function):
             if _state[0] == state:
                 if len(_memory) >= MEMO_MAX_ENTRIES:
                     _memory.clear()
+                elif max_entries < MEMO_MAX_ENTRIES:
+                    own = [kept for kept in _memory if kept[0] is function]
+                    for kept in own[: max(0, len(own) - max_entries + 1)]:  # the oldest go
+                        del _memory[kept]
                 _memory[key] = value
         return value
 

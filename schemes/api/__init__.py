@@ -1,7 +1,7 @@
 """What the open data API exposes of schemes: the finder's own results, and each scheme's facts.
 
-The list calls the finder's search (`scheme_search`, as `finder_results` does) with the finder's
-filters, so a keyword is understood exactly as the finder understands it, whatever engine it uses.
+The list calls the finder's search (`finder_matches`) with its filters, so a keyword is
+understood exactly as the finder understands it, whatever engine it uses.
 """
 
 from django.http import Http404

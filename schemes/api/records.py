@@ -23,7 +23,7 @@ from ..models import (
     SchemeContact,
     SupportType,
 )
-from ..selectors import SchemeFilters, scheme_search
+from ..selectors import SchemeFilters, finder_matches
 from ..status import SchemeStatus, scheme_status
 from .schemas import SchemeFilterParameters
 
@@ -124,7 +124,8 @@ def _options_by_rule(link, rules) -> dict[int, list[EligibilityOption]]:
     return options
 
 
-@content_memo
+# A page of records is about 1 MB with its sections in three languages: keep a few pages.
+@content_memo(max_entries=32)
 def scheme_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
     """The published schemes among `pks`, in that order, as the API gives them."""
     schemes = {scheme.pk: scheme for scheme in _schemes_in_full(pk__in=pks)}
@@ -150,17 +151,11 @@ def scheme_matches(parameters: SchemeFilterParameters) -> tuple[int, ...]:
         new_within_days=int(parameters.new) if parameters.new else None,
     )
     with translation.override(language.code):
-        return _matching_pks(
-            query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
+        return tuple(
+            finder_matches(
+                query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
+            )
         )
-
-
-@content_memo
-def _matching_pks(*, query: str, filters: SchemeFilters, sort: str) -> tuple[int, ...]:
-    # The finder's search, as `finder_results` makes it, but only the keys: a page reads its
-    # own records, and building a card for every match (200 at 10x) took 10 ms.
-    schemes = scheme_search(query=query, filters=filters, sort=sort, today=timezone.localdate())
-    return tuple(schemes.values_list("pk", flat=True))
 
 
 def changed_schemes(since, now):

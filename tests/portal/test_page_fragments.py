@@ -191,6 +191,28 @@ def test_made_up_addresses_cannot_grow_the_memory(client, monkeypatch):
     page(client, "/en/schemes/grant/")
 
 
+def test_a_function_with_large_results_keeps_at_most_its_own_few(settings):
+    settings.PAGE_CACHE_FRESH_SECONDS = 60
+    calls = []
+
+    @memo.content_memo(max_entries=3)
+    def large(number):
+        calls.append(number)
+        return [number] * 1000
+
+    @memo.content_memo
+    def small(number):
+        return number
+
+    for number in range(10):
+        small(number)
+        large(number)
+    assert [key[2] for key in memo._memory if key[0] is large.__wrapped__] == [(7,), (8,), (9,)]
+    assert len([key for key in memo._memory if key[0] is small.__wrapped__]) == 10  # all kept
+    large(9)
+    assert calls == list(range(10))  # the newest are still remembered
+
+
 def test_notices_follow_every_edit_at_once(client):
     main = make_notice(slug=Notice.MAIN_SLUG, title_en="Important Notices")
     other = make_notice(slug="privacy", title_en="Privacy Policy", body_en="<p>Old policy.</p>")
