@@ -55,21 +55,21 @@ CLOSED_PENALTY = 0.9
 DURATION_BONUS = 2.0
 
 
-def _known(index: SearchIndex) -> set:
-    """Every word the index or a synonym knows (kept with the index)."""
-    if "known words" not in index.derived:
+def _known(index: SearchIndex, word: str) -> bool:
+    """Whether the index or a synonym knows `word` (the synonyms' words kept with the index;
+    the vocabulary is not copied: at 50x the seed it is a few hundred thousand words)."""
+    if "synonym words" not in index.derived:
         synonyms = {word for group in index.synonyms for term in group for word in term}
-        index.derived["known words"] = synonyms | index.vocabulary.keys()
-    return index.derived["known words"]
+        index.derived["synonym words"] = frozenset(synonyms)
+    return word in index.vocabulary or word in index.derived["synonym words"]
 
 
 def unknown_names(question: str, index: SearchIndex) -> list[str]:
     """Abbreviations in the question that no page, keyword or synonym uses."""
-    known = _known(index)
     return [
         name
         for name in ABBREVIATION.findall(question)
-        if not any(word in known for word in tokens(name))
+        if not any(_known(index, word) for word in tokens(name))
     ]
 
 
@@ -79,12 +79,11 @@ def unknown_topics(question: str, index: SearchIndex) -> list[str]:
     that name nothing (ok, still) do not count. Chinese has no such rule: a character no page
     uses (稅, 孵; but also 燈, 車) cost more questions the site answers than it saved (README)."""
     read = index.reader.read(question)
-    known = _known(index)
     slips = {stem(typed) for typed in index.reader.typos.corrections(read)}
     return [
         term
         for term in set(tokens(read))
-        if term not in known
+        if not _known(index, term)
         and term not in slips
         and not is_cjk(term)
         and term.isalpha()

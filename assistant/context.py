@@ -99,11 +99,10 @@ def named_scheme(question: str, index: SearchIndex) -> str | None:
     named = {
         page
         for name, page in _scheme_names(index).items()
-        if (
-            name in key
-            if is_cjk(name)
-            else re.search(rf"(?<![0-9a-z]){re.escape(name)}(?![0-9a-z])", key)
-        )
+        # A name must be in the question; an English one also as whole words (compiling its
+        # pattern only then: at 50x the seed there are a thousand names to look for).
+        if name in key
+        and (is_cjk(name) or re.search(rf"(?<![0-9a-z]){re.escape(name)}(?![0-9a-z])", key))
     }
     return named.pop() if len(named) == 1 else None
 
