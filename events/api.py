@@ -125,7 +125,7 @@ def event_record(event: Event, prefixes) -> dict:
     }
 
 
-@content_memo
+@content_memo(max_entries=32)  # pages of records: a few kept
 def event_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
     """The published events among `pks`, in that order, with their published organisers."""
     found = events_public(now=timezone.now()).in_bulk(pks)

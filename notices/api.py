@@ -61,7 +61,7 @@ def notice_record(notice: Notice, prefixes) -> dict:
     }
 
 
-@content_memo
+@content_memo(max_entries=32)  # pages of records: a few kept
 def notice_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
     found = {notice.pk: notice for notice in notice_list_public()}
     return [notice_record(found[pk], prefixes) for pk in pks if pk in found]

@@ -11,7 +11,7 @@ def notice_list_public() -> list[Notice]:
     return list(Notice.objects.published())
 
 
-@content_memo
+@content_memo(max_entries=100)  # a notice's body may be long: the most asked for are kept
 def notice_page(slug: str) -> Notice | None:
     """A published notice, or None."""
     return Notice.objects.published().filter(slug=slug).first()

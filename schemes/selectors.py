@@ -170,7 +170,9 @@ class FinderResults(Sequence):
         return scheme_cards([self.pks[index]])[0]
 
 
-@content_memo
+# A scheme with its sections and contacts is about 50 KB: the pages asked for most are kept,
+# not a thousand of them (50 MB a worker at 50x the seed).
+@content_memo(max_entries=100)
 def scheme_page(slug: str) -> Scheme | None:
     """A published scheme with all its page shows (organisation, sections, contacts), or None."""
     schemes = Scheme.objects.published().filter(slug=slug).select_related("organisation")

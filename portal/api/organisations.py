@@ -63,7 +63,7 @@ def organisation_record(organisation: Organisation, prefixes) -> dict:
     }
 
 
-@content_memo
+@content_memo(max_entries=32)  # pages of records: a few kept
 def organisation_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict]:
     found = Organisation.objects.published().in_bulk(pks)
     return [organisation_record(found[pk], prefixes) for pk in pks if pk in found]

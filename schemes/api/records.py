@@ -133,7 +133,7 @@ def scheme_records(pks: tuple[int, ...], prefixes: tuple[str, ...]) -> list[dict
     return [scheme_record(schemes[pk], prefixes, today=today) for pk in pks if pk in schemes]
 
 
-@content_memo
+@content_memo(max_entries=100)  # a full record each, about 50 KB
 def scheme_record_by_slug(slug: str, prefixes: tuple[str, ...]) -> dict | None:
     schemes = _schemes_in_full(slug=slug)
     return scheme_record(schemes[0], prefixes, today=timezone.localdate()) if schemes else None

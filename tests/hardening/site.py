@@ -117,8 +117,11 @@ def running_site(*, database_url: str, redis_url: str, port: int = 0, workers: i
         try:
             deadline = time.monotonic() + 30
             while True:
+                # Every worker forked, not only the first that answers: they are forked from a
+                # master that loaded the site, so the first answers while others are forked.
                 with contextlib.suppress(OSError):
-                    if site.request("GET", "/healthz", timeout=2).status == 200:
+                    healthy = site.request("GET", "/healthz", timeout=2).status == 200
+                    if healthy and len(site.worker_pids()) >= workers:
                         break
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise RuntimeError("gunicorn did not start")
