@@ -35,10 +35,12 @@ def _handler(site: Site):
                 site.most_in_flight = max(site.most_in_flight, site.in_flight)
             try:
                 time.sleep(site.hold)
-                self.route(method)
             finally:
+                # Before answering: once the client has the answer it may send its next
+                # request, which must not find this one still counted.
                 with site.lock:
                     site.in_flight -= 1
+            self.route(method)
 
         def route(self, method: str):
             path = self.path.split("?")[0]
