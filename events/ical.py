@@ -115,6 +115,6 @@ def ical_calendar(*, name: str, components) -> bytes:
     timed = False
     for component in components:
         lines += component
-        timed = timed or component[2].startswith("DTSTART;TZID=")
+        timed = timed or any(line.startswith("DTSTART;TZID=") for line in component)
     written = b"".join(folded(line) + b"\r\n" for line in lines)
     return written + (hong_kong_timezone() if timed else b"") + b"END:VCALENDAR\r\n"

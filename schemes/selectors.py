@@ -137,17 +137,17 @@ CARD_FIELDS = (
 
 
 @content_memo
-def finder_matches(*, query: str, filters: SchemeFilters, sort: str) -> list[int]:
+def finder_matches(*, query: str, filters: SchemeFilters, sort: str) -> tuple[int, ...]:
     """The primary keys of the finder's matches today in Hong Kong, in order: counting them
     and paging through them builds no scheme (the finder's pages and the API read their own).
     Remembered per search: not a count and a query the ORM must build again, with
     modeltranslation's rewriting, on every request."""
     today = timezone.localdate()
     schemes = scheme_search(query=query, filters=filters, sort=sort, today=today)
-    return list(schemes.values_list("pk", flat=True))
+    return tuple(schemes.values_list("pk", flat=True))  # shared by requests: not changed
 
 
-def scheme_cards(pks: list[int]) -> list[Scheme]:
+def scheme_cards(pks: Sequence[int]) -> list[Scheme]:
     """The schemes `pks` name, in that order, with the fields their cards show."""
     schemes = Scheme.objects.filter(pk__in=pks).select_related("organisation")
     by_pk = {scheme.pk: scheme for scheme in schemes.only(*CARD_FIELDS)}
@@ -158,7 +158,7 @@ class FinderResults(Sequence):
     """The finder's matches for a paginator: a page reads its own twenty cards, not all the
     matches (a wide row and a model built per scheme, most of the finder's time at 200)."""
 
-    def __init__(self, pks: list[int]):
+    def __init__(self, pks: tuple[int, ...]):
         self.pks = pks
 
     def __len__(self) -> int:

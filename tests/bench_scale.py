@@ -5,18 +5,20 @@ database of its own, printed side by side with the ratio to the seed.
 In process through Django's test client under the production settings, so the figures are the
 application's own time: for each page type in en, tc and sc, the best of ROUNDS requests cold
 (PAGE_CACHE_FRESH_SECONDS=0: nothing kept between requests, as after a change) and warm (from
-the page cache), and the queries of a cold render; the index build (vectors from the database);
-and the memory of the process (one worker) after a crawl of every page in every language, as
-deployed (the page cache on; at most BENCH_SCALE_CRAWL pages a language).
+the page cache), and the queries of a cold render; the index build (vectors from the database).
 The machine is shared: the best of the rounds is nearer what the application itself needs.
-Targets at 10×: cold within twice the seed's time and under 50 ms; memory under 150 MB.
+Then the memory of the gunicorn workers as deployed (forked from a master that loaded the site):
+resident, shared and own, at start, after a crawl of every page type and every item's page in
+every language (at most BENCH_SCALE_CRAWL items) and after a content change.
+Targets at 10×: cold within twice the seed's time and under 50 ms; a worker's share of memory
+under 150 MB.
 
 Then, for a few page types in English, requests per second under wrk through gunicorn on
 127.0.0.1 (tests/bench.py's helpers): cached, uncached (rendered, content unchanged) and cold
 (nothing kept, as after a change), each as a ratio to the framework limit for a page of its size,
 measured just before and after it in the same run. BENCH_SCALE_WRK=0 leaves this out.
-BENCH_SCALE_PAGES="events,sitemap index" measures only those page types, BENCH_SCALE_CRAWL=0
-skips the crawl (memory then is before it).
+BENCH_SCALE_PAGES="events,sitemap index" times only those page types, and BENCH_SCALE_CRAWL=0
+crawls the page types only, no item's page.
 """
 
 import itertools
@@ -223,8 +225,11 @@ def memory_figures() -> dict:
     from tests.bench import WORKERS, fetch, gunicorn
     from tests.hardening.site import worker_memory_kb
 
-    paths = [url(language, page) for page in page_paths().values() for language in LANGUAGES]
-    paths += [f"/{language}/{page}" for page in crawl_paths() for language in LANGUAGES]
+    page_types = [url(language, page) for page in page_paths().values() for language in LANGUAGES]
+    paths = [
+        *page_types,
+        *(f"/{language}/{page}" for page in crawl_paths() for language in LANGUAGES),
+    ]
 
     def most(site) -> dict:
         workers = worker_memory_kb(site).values()
@@ -248,7 +253,7 @@ def memory_figures() -> dict:
             searches = [f"/en/search/?q=grant+{number}" for number in range(4 * WORKERS)]
             list(crawlers.map(crawled, searches))
             time.sleep(CHANGE_SETTLE_SECONDS)
-            list(crawlers.map(crawled, [*searches, *paths[: len(page_paths()) * 3]]))
+            list(crawlers.map(crawled, [*searches, *page_types]))
         return {
             "workers": WORKERS,
             "start": start,

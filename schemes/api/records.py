@@ -151,10 +151,8 @@ def scheme_matches(parameters: SchemeFilterParameters) -> tuple[int, ...]:
         new_within_days=int(parameters.new) if parameters.new else None,
     )
     with translation.override(language.code):
-        return tuple(
-            finder_matches(
-                query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
-            )
+        return finder_matches(
+            query=clean_user_text(parameters.q), filters=filters, sort=parameters.sort
         )
 
 
